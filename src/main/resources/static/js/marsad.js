@@ -1,0 +1,50 @@
+// Marsad's only script. Pages work without it; it adds the CSRF header to htmx requests,
+// confirmation of destructive actions, and auto-submission of filter forms.
+(function () {
+  'use strict';
+
+  function csrf() {
+    var token = document.querySelector('meta[name="csrf-token"]');
+    var header = document.querySelector('meta[name="csrf-header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+
+  document.addEventListener('htmx:configRequest', function (event) {
+    var c = csrf();
+    if (c) {
+      event.detail.headers[c.header] = c.token;
+    }
+  });
+
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    var message = form.getAttribute('data-confirm');
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+
+  // Filter forms: a change of a select or checkbox submits the form (htmx swaps the results).
+  document.addEventListener('change', function (event) {
+    var form = event.target.form;
+    if (form && form.hasAttribute('data-autosubmit') && event.target.type !== 'text' && event.target.type !== 'search') {
+      if (window.htmx) {
+        window.htmx.trigger(form, 'submit');
+      } else {
+        form.submit();
+      }
+    }
+  });
+
+  // Copy buttons (e.g. a new API token).
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy]');
+    if (button && navigator.clipboard) {
+      var target = document.getElementById(button.getAttribute('data-copy'));
+      if (target) {
+        navigator.clipboard.writeText(target.textContent.trim());
+        button.setAttribute('data-copied', 'true');
+      }
+    }
+  });
+})();
