@@ -75,7 +75,7 @@ public class DocumentsApi {
         List<SearchHit> hits = documents.search(q, doc, page.size(), page.offset()).stream().map(hit -> {
             String locator = "l. " + hit.fromLine() + "–" + hit.toLine();
             SourceCitation citation = new SourceCitation(hit.code(), locator, hit.fromLine(), hit.toLine(), null);
-            String escaped = HtmlUtils.htmlEscape(hit.snippet());
+            String escaped = HtmlUtils.htmlEscape(hit.snippet(), "UTF-8");
             return new SearchHit(hit.code(), hit.title(), hit.seq(), hit.fromLine(), hit.toLine(), locator,
                     citation.href(), hit.rank(), hit.snippet().replace("\u0001", "").replace("\u0002", ""),
                     escaped.replace("\u0001", "<mark>").replace("\u0002", "</mark>"));

@@ -1,9 +1,9 @@
 package org.marsad.frameworks;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.marsad.platform.LocalizedText;
+import org.marsad.platform.PartialDate;
 import org.marsad.platform.SourceCitation;
 
 /**
@@ -19,7 +19,7 @@ public record Framework(
         LocalizedText description,
         String binding,
         FrameworkStatus status,
-        LocalDate statusReportedOn,
+        PartialDate statusReportedOn,
         Dates dates,
         List<String> parties,
         String reference,
@@ -29,7 +29,12 @@ public record Framework(
         int nodeCount,
         int version) {
 
-    public record Dates(LocalDate adopted, LocalDate signed, LocalDate ratified, LocalDate inForce) {
+    public record Dates(PartialDate adopted, PartialDate signed, PartialDate ratified, PartialDate inForce) {
+    }
+
+    /** The date that best dates the instrument: signed, else adopted, else in force. */
+    public PartialDate mainDate() {
+        return dates.signed() != null ? dates.signed() : dates.adopted() != null ? dates.adopted() : dates.inForce();
     }
 
     /** The short title if there is one, else the title. */

@@ -17,6 +17,7 @@ import org.marsad.platform.LocalizedText;
 import org.marsad.platform.NotFoundException;
 import org.marsad.platform.PageQuery;
 import org.marsad.platform.PageResult;
+import org.marsad.platform.PartialDate;
 import org.marsad.platform.SourceCitation;
 import org.marsad.platform.Validation;
 import org.marsad.platform.audit.AuditLog;
@@ -111,7 +112,7 @@ public class FrameworksApi {
                 .map(h -> {
                     String snippet = h.snippet() == null ? "" : h.snippet();
                     return new NodeSearchHit(h.node().ref(), snippet.replace("\u0001", "").replace("\u0002", ""),
-                            HtmlUtils.htmlEscape(snippet).replace("\u0001", "<mark>").replace("\u0002", "</mark>"));
+                            HtmlUtils.htmlEscape(snippet, "UTF-8").replace("\u0001", "<mark>").replace("\u0002", "</mark>"));
                 })
                 .toList();
         return new PageResult<>(hits, page.page(), page.size(), frameworks.countSearch(q, framework));
@@ -302,7 +303,7 @@ public class FrameworksApi {
         Framework before = get(code);
         Validation v = Validation.start().required("status", update.status()).required("statusReportedOn", update.statusReportedOn())
                 .required("version", update.version());
-        if (update.statusReportedOn() != null && update.statusReportedOn().isAfter(LocalDate.now())) {
+        if (update.statusReportedOn() != null && update.statusReportedOn().earliest().isAfter(LocalDate.now())) {
             v.reject("statusReportedOn", "frameworks.futureDate");
         }
         v.throwIfInvalid();
@@ -315,7 +316,7 @@ public class FrameworksApi {
         return after;
     }
 
-    public record StatusUpdate(FrameworkStatus status, LocalDate statusReportedOn, Framework.Dates dates, Integer version) {
+    public record StatusUpdate(FrameworkStatus status, PartialDate statusReportedOn, Framework.Dates dates, Integer version) {
     }
 
     /** Adds or corrects the translations of a node's title (the document's French text is not editable). */

@@ -13,12 +13,13 @@ CREATE TABLE frameworks.framework (
     binding            text        NOT NULL CHECK (binding IN ('BINDING', 'NON_BINDING')),
     status             text        NOT NULL CHECK (status IN ('ADOPTED', 'SIGNED', 'RATIFIED', 'IN_FORCE', 'NOT_RATIFIED',
                            'UNDER_NEGOTIATION', 'ENDED', 'UNKNOWN')),
-    -- The date of the report that states the status: a status can change after it.
-    status_reported_on date,
-    adopted_on         date,
-    signed_on          date,
-    ratified_on        date,
-    in_force_on        date,
+    -- Dates as precise as the documents give them: YYYY, YYYY-MM or YYYY-MM-DD.
+    -- status_reported_on is the date of the report that states the status: a status can change after it.
+    status_reported_on text CHECK (status_reported_on ~ '^\d{4}(-\d{2}(-\d{2})?)?$'),
+    adopted_on         text CHECK (adopted_on ~ '^\d{4}(-\d{2}(-\d{2})?)?$'),
+    signed_on          text CHECK (signed_on ~ '^\d{4}(-\d{2}(-\d{2})?)?$'),
+    ratified_on        text CHECK (ratified_on ~ '^\d{4}(-\d{2}(-\d{2})?)?$'),
+    in_force_on        text CHECK (in_force_on ~ '^\d{4}(-\d{2}(-\d{2})?)?$'),
     parties            text[]      NOT NULL DEFAULT '{}',
     reference          text,
     complete           boolean     NOT NULL DEFAULT true,

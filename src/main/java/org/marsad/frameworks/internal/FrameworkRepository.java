@@ -17,6 +17,7 @@ import org.marsad.frameworks.NodeKind;
 import org.marsad.frameworks.NodeReport;
 import org.marsad.platform.Json;
 import org.marsad.platform.LocalizedText;
+import org.marsad.platform.PartialDate;
 import org.marsad.platform.SourceCitation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -140,11 +141,11 @@ public class FrameworkRepository {
         p.put("description", json.jsonb(f.description()));
         p.put("binding", f.binding());
         p.put("status", f.status().name());
-        p.put("reportedOn", f.statusReportedOn());
-        p.put("adopted", f.dates().adopted());
-        p.put("signed", f.dates().signed());
-        p.put("ratified", f.dates().ratified());
-        p.put("inForce", f.dates().inForce());
+        p.put("reportedOn", text(f.statusReportedOn()));
+        p.put("adopted", text(f.dates().adopted()));
+        p.put("signed", text(f.dates().signed()));
+        p.put("ratified", text(f.dates().ratified()));
+        p.put("inForce", text(f.dates().inForce()));
         p.put("parties", f.parties().toArray(String[]::new));
         p.put("reference", f.reference());
         p.put("complete", f.complete());
@@ -221,16 +222,16 @@ public class FrameworkRepository {
         }
     }
 
-    public boolean updateStatus(String code, FrameworkStatus status, LocalDate reportedOn, Framework.Dates dates, int version) {
+    public boolean updateStatus(String code, FrameworkStatus status, PartialDate reportedOn, Framework.Dates dates, int version) {
         return jdbc.sql("""
                 UPDATE frameworks.framework SET status = :status, status_reported_on = :reportedOn, adopted_on = :adopted,
                     signed_on = :signed, ratified_on = :ratified, in_force_on = :inForce, edited = true,
                     version = version + 1, updated_at = now()
                 WHERE code = :code AND version = :version
                 """)
-                .param("code", code).param("status", status.name()).param("reportedOn", reportedOn)
-                .param("adopted", dates.adopted()).param("signed", dates.signed()).param("ratified", dates.ratified())
-                .param("inForce", dates.inForce()).param("version", version)
+                .param("code", code).param("status", status.name()).param("reportedOn", text(reportedOn))
+                .param("adopted", text(dates.adopted())).param("signed", text(dates.signed()))
+                .param("ratified", text(dates.ratified())).param("inForce", text(dates.inForce())).param("version", version)
                 .update() == 1;
     }
 
@@ -242,8 +243,12 @@ public class FrameworkRepository {
                 .param("code", code).param("title", json.jsonb(title)).param("version", version).update() == 1;
     }
 
+    private static String text(PartialDate date) {
+        return date == null ? null : date.value();
+    }
+
     public record FrameworkRow(String code, FrameworkKind kind, LocalizedText title, LocalizedText shortTitle,
-            LocalizedText description, String binding, FrameworkStatus status, LocalDate statusReportedOn,
+            LocalizedText description, String binding, FrameworkStatus status, PartialDate statusReportedOn,
             Framework.Dates dates, List<String> parties, String reference, boolean complete, LocalizedText gaps,
             List<SourceCitation> sources) {
     }
@@ -270,9 +275,9 @@ public class FrameworkRepository {
                 json.text(rs.getString("description")),
                 rs.getString("binding"),
                 FrameworkStatus.valueOf(rs.getString("status")),
-                rs.getObject("status_reported_on", LocalDate.class),
-                new Framework.Dates(rs.getObject("adopted_on", LocalDate.class), rs.getObject("signed_on", LocalDate.class),
-                        rs.getObject("ratified_on", LocalDate.class), rs.getObject("in_force_on", LocalDate.class)),
+                PartialDate.parse(rs.getString("status_reported_on")),
+                new Framework.Dates(PartialDate.parse(rs.getString("adopted_on")), PartialDate.parse(rs.getString("signed_on")),
+                        PartialDate.parse(rs.getString("ratified_on")), PartialDate.parse(rs.getString("in_force_on"))),
                 Arrays.asList((String[]) rs.getArray("parties").getArray()),
                 rs.getString("reference"),
                 rs.getBoolean("complete"),

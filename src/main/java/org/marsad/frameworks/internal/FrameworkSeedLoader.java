@@ -14,6 +14,7 @@ import org.marsad.frameworks.LinkRelation;
 import org.marsad.frameworks.NodeKind;
 import org.marsad.organisations.OrganisationsApi;
 import org.marsad.platform.LocalizedText;
+import org.marsad.platform.PartialDate;
 import org.marsad.platform.SourceCitation;
 import org.marsad.platform.seed.SeedCitation;
 import org.marsad.platform.seed.SeedFiles;
@@ -167,12 +168,12 @@ class FrameworkSeedLoader implements SeedLoader {
     }
 
     record SeedFramework(String code, FrameworkKind kind, SeedText title, SeedText shortTitle, SeedText description,
-            String binding, FrameworkStatus status, LocalDate statusReportedOn, SeedDates dates, List<String> parties,
+            String binding, FrameworkStatus status, PartialDate statusReportedOn, SeedDates dates, List<String> parties,
             String reference, Boolean complete, SeedText gaps, List<SeedCitation> sources, List<SeedNode> nodes,
             List<SeedReport> reports) {
     }
 
-    record SeedDates(LocalDate adopted, LocalDate signed, LocalDate ratified, LocalDate inForce) {
+    record SeedDates(PartialDate adopted, PartialDate signed, PartialDate ratified, PartialDate inForce) {
     }
 
     record SeedNode(String code, NodeKind kind, String number, SeedText title, SeedText text, Boolean complete,

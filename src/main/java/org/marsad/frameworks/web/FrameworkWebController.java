@@ -1,7 +1,5 @@
 package org.marsad.frameworks.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +15,7 @@ import org.marsad.platform.ConflictException;
 import org.marsad.platform.InvalidInputException;
 import org.marsad.platform.LocalizedText;
 import org.marsad.platform.PageQuery;
+import org.marsad.platform.PartialDate;
 import org.marsad.platform.SourceCitation;
 import org.marsad.platform.web.FormErrors;
 import org.springframework.stereotype.Controller;
@@ -148,7 +147,7 @@ class FrameworkWebController {
             @RequestParam(required = false) String statusReportedOn, @RequestParam(required = false) Integer version,
             Locale locale, RedirectAttributes redirect) {
         try {
-            LocalDate reportedOn = parseDate("statusReportedOn", statusReportedOn);
+            PartialDate reportedOn = PartialDate.parse("statusReportedOn", statusReportedOn);
             frameworks.updateStatus(code, new FrameworksApi.StatusUpdate(status, reportedOn, null, version));
             redirect.addFlashAttribute("notice", "frameworks.statusSaved");
         }
@@ -171,18 +170,6 @@ class FrameworkWebController {
     }
 
     record TreeRow(org.marsad.frameworks.TreeNode t, int depth) {
-    }
-
-    static LocalDate parseDate(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        }
-        catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "validation.date");
-        }
     }
 
     private static String enc(String s) {

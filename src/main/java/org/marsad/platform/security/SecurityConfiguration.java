@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -58,7 +60,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder passwordEncoder) {
+    AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts) {
             @Override
             protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
@@ -69,7 +72,10 @@ class SecurityConfiguration {
             }
         };
         provider.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(provider);
+        // Failures and successes become events: LoginAttempts counts them to lock accounts under attack.
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     @Bean
@@ -96,7 +102,10 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .requestCache(cache -> cache.requestCache(requestCache))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                // CSRF protects session cookies. A bearer request carries no cookie to abuse, and an API request
+                // without a session is anonymous: it gets a 401, not a CSRF 403.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                        request -> Problems.isApi(request) && request.getSession(false) == null))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");

@@ -1,0 +1,28 @@
+package org.marsad.platform;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PartialDateTest {
+
+    @Test
+    void keepsThePrecisionTheDocumentGives() {
+        assertThat(PartialDate.parse("1963").value()).isEqualTo("1963");
+        assertThat(PartialDate.parse("2014-12").earliest()).isEqualTo(java.time.LocalDate.of(2014, 12, 1));
+        assertThat(PartialDate.parse("2013-06-07").year()).isEqualTo(2013);
+    }
+
+    @Test
+    void refusesWhatIsNotADate() {
+        assertThatThrownBy(() -> PartialDate.parse("2013-02-30")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PartialDate.parse("13/06/2013")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PartialDate.parse("reportedOn", "2013-13")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void blankIsNoDate() {
+        assertThat(PartialDate.parse(" ")).isNull();
+    }
+}

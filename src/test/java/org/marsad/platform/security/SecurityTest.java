@@ -1,0 +1,144 @@
+package org.marsad.platform.security;
+
+import org.junit.jupiter.api.Test;
+import org.marsad.support.MarsadIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.marsad.platform.security.TestUsers.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@MarsadIntegrationTest
+class SecurityTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndSecurityHeaders() throws Exception {
+        mvc.perform(get("/"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", allOf(containsString("script-src 'self'"),
+                        containsString("frame-ancestors 'none'"), not(containsString("unsafe-inline")), not(containsString("unsafe-eval")))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
+    }
+
+    @Test
+    void theFirstAdminSignsInWithTheConfiguredPasswordAndItIsStoredHashed() throws Exception {
+        mvc.perform(formLogin("/login").user("admin").password("test-admin-password"))
+                .andExpect(redirectedUrl("/"));
+        UserAccount admin = new UserRepositoryProbe(accounts).find("admin");
+        org.assertj.core.api.Assertions.assertThat(admin.passwordHash()).startsWith("{argon2}").doesNotContain("test-admin-password");
+    }
+
+    @Test
+    void repeatedFailedSignInsLockTheAccountEvenForTheRightPassword() throws Exception {
+        MarsadPrincipal user = users.create(Role.EXPERT);
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(formLogin("/login").user(user.username()).password("wrong-" + i)).andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin("/login").user(user.username()).password(TestUsers.PASSWORD)).andExpect(redirectedUrl("/login?locked"));
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() throws Exception {
+        mvc.perform(post("/language").param("lang", "ar")).andExpect(status().isForbidden());
+        mvc.perform(post("/language").param("lang", "ar").with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void theLanguageSwitchNeverRedirectsOffSite() throws Exception {
+        mvc.perform(post("/language").param("lang", "en").param("back", "//evil.example/x").with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/language").param("lang", "en").param("back", "/frameworks?q=visa").with(csrf()))
+                .andExpect(redirectedUrl("/frameworks?q=visa"));
+    }
+
+    @Test
+    void personalAccessTokensAuthenticateUntilRevokedAndAreStoredHashed() throws Exception {
+        MarsadPrincipal user = users.create(Role.COORDINATOR);
+        String body = mvc.perform(post("/api/v1/me/tokens").with(as(user)).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"script\", \"validDays\": 30}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.secret", startsWith("mrs_")))
+                .andReturn().getResponse().getContentAsString();
+        String secret = body.replaceAll("(?s).*\"secret\":\"([^\"]+)\".*", "$1");
+        long id = Long.parseLong(body.replaceAll("(?s).*\"token\":\\{\"id\":(\\d+).*", "$1"));
+
+        mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.username").value(user.username()));
+        mvc.perform(get("/api/v1/me/tokens").with(as(user)))
+                .andExpect(jsonPath("$[0].name").value("script"))
+                .andExpect(jsonPath("$[0].secret").doesNotExist());
+
+        mvc.perform(delete("/api/v1/me/tokens/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.revokedAt").exists());
+        mvc.perform(get("/api/v1/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("invalid_token")));
+    }
+
+    @Test
+    void aBearerClientNeedsNoCsrfTokenButAnUnknownTokenIsRefused() throws Exception {
+        MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
+        String token = users.token(coordinator);
+        mvc.perform(post("/api/v1/crosswalk").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/organisations").header(HttpHeaders.AUTHORIZATION, "Bearer mrs_forged"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anonymousReadsPublishedDataButCannotWriteOrSeeAdministration() throws Exception {
+        mvc.perform(get("/api/v1/frameworks")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/audit")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/users")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/admin/users")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void onlyAdminsManageUsersAndTheAuditLogIsForAdminsAndCoordinators() throws Exception {
+        mvc.perform(get("/api/v1/users").with(as(users.create(Role.COORDINATOR)))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/audit").with(as(users.create(Role.COORDINATOR)))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/audit").with(as(users.create(Role.FOCAL_POINT, "IOM")))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/audit").with(as(users.create(Role.DATA_STEWARD)))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/users").with(as(users.create(Role.ADMIN))).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"Bad Name\", \"displayName\": \"\", \"password\": \"short\", \"roles\": [\"FOCAL_POINT\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", org.hamcrest.Matchers.hasItems("username", "displayName", "password", "organisationId")));
+    }
+
+    /** Reads a stored user (hash included) the way the sign-in does. */
+    record UserRepositoryProbe(UserAccounts accounts) {
+        UserAccount find(String username) {
+            var principal = accounts.loadUserByUsername(username);
+            return new UserAccount(principal.id(), principal.username(), principal.displayName(), null,
+                    principal.getPassword(), principal.roles(), principal.organisationId(), principal.language(),
+                    principal.enabled(), 0, null, null);
+        }
+    }
+}
