@@ -91,10 +91,13 @@ public class DocumentsApi {
      */
     public void verify(SourceCitation citation) {
         String code = citation.documentCode();
-        if (!exists(code)) {
+        List<String> lines;
+        try {
+            lines = lines(code);
+        }
+        catch (NotFoundException e) {
             throw new IllegalArgumentException("citation of unknown document " + citation.document());
         }
-        List<String> lines = lines(code);
         if (citation.toLine() > lines.size()) {
             throw new IllegalArgumentException("citation of " + code + " lines " + citation.fromLine() + "-"
                     + citation.toLine() + " but the document has " + lines.size() + " lines");
