@@ -6,6 +6,12 @@ import java.util.function.Function;
 /** One page of a list, with the total so that clients can page through it. */
 public record PageResult<T>(List<T> items, int page, int size, long total) {
 
+    /** One page of a list already in memory. */
+    public static <T> PageResult<T> of(List<T> all, PageQuery page) {
+        int from = Math.min(page.offset(), all.size());
+        return new PageResult<>(all.subList(from, Math.min(from + page.size(), all.size())), page.page(), page.size(), all.size());
+    }
+
     public int totalPages() {
         return size == 0 ? 0 : (int) ((total + size - 1) / size);
     }

@@ -38,10 +38,7 @@ class DocumentRestController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageQuery paging = PageQuery.of(page, size, 20);
         if (q == null) {
-            List<DocumentSummary> all = documents.list();
-            int from = Math.min(paging.offset(), all.size());
-            return new PageResult<>(all.subList(from, Math.min(from + paging.size(), all.size())), paging.page(),
-                    paging.size(), all.size());
+            return PageResult.of(documents.list(), paging);
         }
         return documents.search(q, document, paging);
     }

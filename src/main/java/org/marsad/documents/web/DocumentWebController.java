@@ -6,6 +6,7 @@ import org.marsad.documents.DocumentsApi;
 import org.marsad.platform.InvalidInputException;
 import org.marsad.platform.PageQuery;
 import org.marsad.platform.web.FormErrors;
+import org.marsad.platform.web.Urls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +36,7 @@ class DocumentWebController {
         if (q != null && !q.isBlank()) {
             try {
                 model.addAttribute("hits", documents.search(q, document, PageQuery.of(page, 20, 20)));
-                model.addAttribute("baseUrl", "/documents?q=" + encode(q) + (document == null ? "" : "&document=" + encode(document)));
+                model.addAttribute("baseUrl", "/documents?q=" + Urls.encode(q) + (document == null ? "" : "&document=" + Urls.encode(document)));
             }
             catch (InvalidInputException e) {
                 model.addAttribute("errors", formErrors.of(e, locale));
@@ -56,7 +57,4 @@ class DocumentWebController {
         return "documents/reader";
     }
 
-    private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

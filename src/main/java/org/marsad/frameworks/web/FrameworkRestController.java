@@ -48,10 +48,7 @@ class FrameworkRestController {
         if (q != null) {
             return frameworks.search(q, framework, paging);
         }
-        List<Framework> all = frameworks.list();
-        int from = Math.min(paging.offset(), all.size());
-        return new PageResult<>(all.subList(from, Math.min(from + paging.size(), all.size())), paging.page(),
-                paging.size(), all.size());
+        return PageResult.of(frameworks.list(), paging);
     }
 
     @GetMapping("/frameworks/{code}")
@@ -94,11 +91,8 @@ class FrameworkRestController {
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         PageQuery paging = PageQuery.of(page, size, 100);
         if (node != null) {
-            List<CrosswalkLink> links = frameworks.linksOf(node, removed).stream()
-                    .filter(l -> basis == null || l.basis() == basis).toList();
-            int from = Math.min(paging.offset(), links.size());
-            return new PageResult<>(links.subList(from, Math.min(from + paging.size(), links.size())), paging.page(),
-                    paging.size(), links.size());
+            return PageResult.of(frameworks.linksOf(node, removed).stream()
+                    .filter(l -> basis == null || l.basis() == basis).toList(), paging);
         }
         return frameworks.links(framework, with, basis, removed, paging);
     }

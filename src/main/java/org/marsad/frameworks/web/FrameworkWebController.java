@@ -18,6 +18,7 @@ import org.marsad.platform.PageQuery;
 import org.marsad.platform.PartialDate;
 import org.marsad.platform.SourceCitation;
 import org.marsad.platform.web.FormErrors;
+import org.marsad.platform.web.Urls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +56,7 @@ class FrameworkWebController {
         if (q != null && !q.isBlank()) {
             try {
                 model.addAttribute("hits", frameworks.search(q, framework, PageQuery.of(page, 30, 30)));
-                model.addAttribute("baseUrl", "/frameworks?q=" + enc(q) + "&framework=" + enc(framework));
+                model.addAttribute("baseUrl", "/frameworks?q=" + Urls.encode(q) + "&framework=" + Urls.encode(framework));
             }
             catch (InvalidInputException e) {
                 model.addAttribute("errors", formErrors.of(e, locale));
@@ -172,9 +173,6 @@ class FrameworkWebController {
     record TreeRow(org.marsad.frameworks.TreeNode t, int depth) {
     }
 
-    private static String enc(String s) {
-        return s == null ? "" : java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     /** The add-link form; an optional citation is given as document, locator and line range. */
     record LinkForm(String to, String relation, String basis, String rationaleFr, String rationaleEn, String rationaleAr,

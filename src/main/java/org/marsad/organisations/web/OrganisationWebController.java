@@ -10,6 +10,7 @@ import org.marsad.platform.PageQuery;
 import org.marsad.platform.security.CurrentUser;
 import org.marsad.platform.security.Role;
 import org.marsad.platform.web.FormErrors;
+import org.marsad.platform.web.Urls;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +47,8 @@ class OrganisationWebController {
         catch (InvalidInputException e) {
             model.addAttribute("errors", formErrors.of(e, locale));
         }
-        model.addAttribute("baseUrl", "/organisations?q=" + enc(q) + "&type=" + (type == null ? "" : type.name())
-                + "&country=" + enc(country));
+        model.addAttribute("baseUrl", "/organisations?q=" + Urls.encode(q) + "&type=" + (type == null ? "" : type.name())
+                + "&country=" + Urls.encode(country));
         return htmx != null ? "organisations/list :: results" : "organisations/list";
     }
 
@@ -126,7 +127,4 @@ class OrganisationWebController {
         return "organisations/form";
     }
 
-    private static String enc(String s) {
-        return s == null ? "" : java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

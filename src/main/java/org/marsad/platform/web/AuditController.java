@@ -44,8 +44,8 @@ class AuditController {
         model.addAttribute("page", result);
         model.addAttribute("rows", result.items().stream().map(e -> new Row(e, changes(e))).toList());
         model.addAttribute("filter", filter);
-        model.addAttribute("baseUrl", "/admin/audit?entityType=" + nz(entityType) + "&entityId=" + nz(entityId)
-                + "&actor=" + nz(actor) + "&action=" + nz(action));
+        model.addAttribute("baseUrl", "/admin/audit?entityType=" + Urls.encode(entityType) + "&entityId=" + Urls.encode(entityId)
+                + "&actor=" + Urls.encode(actor) + "&action=" + Urls.encode(action));
         return htmx != null ? "admin/audit :: results" : "admin/audit";
     }
 
@@ -82,9 +82,6 @@ class AuditController {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
-    }
 
     record Row(AuditLog.AuditEntry entry, List<Change> changes) {
     }
