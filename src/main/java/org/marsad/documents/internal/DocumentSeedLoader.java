@@ -34,7 +34,8 @@ class DocumentSeedLoader implements SeedLoader {
         Catalogue catalogue = seeds.readYaml(FOLDER + "documents.yaml", Catalogue.class);
         for (Entry entry : catalogue.documents()) {
             byte[] content = seeds.read(FOLDER + entry.file());
-            byte[] key = concat(metadata, content);
+            // The key covers the metadata, the text and the cutting rules: a change to any of them re-cuts the passages.
+            byte[] key = concat(concat(metadata, content), ("splitter-v" + PassageSplitter.VERSION).getBytes(StandardCharsets.UTF_8));
             seeds.loadIfChanged("documents/" + entry.file(), key, bytes -> {
                 String text = new String(content, StandardCharsets.UTF_8);
                 String code = entry.file().replaceFirst("\\.txt$", "");

@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class PassageSplitter {
 
+    /** Changes whenever the cutting rules change, so that stored passages are cut again. */
+    static final int VERSION = 2;
     static final int SOFT_LIMIT = 900;
+    static final int SHORT_LINE = 60;
     static final int HARD_LIMIT = 2400;
 
     private static final Pattern NUMBERED = Pattern.compile("^\\s*(\\d{1,2}[.)]|[a-z][.)]|[ivx]+[.)])\\s+\\S.*");
@@ -43,11 +46,15 @@ public final class PassageSplitter {
                 continue;
             }
             boolean sentenceEnded = previous != null && endsSentence(previous);
+            // A short line standing alone (a blank line after it) is a heading: "2. Recommandations spécifiques 2018-2019".
+            boolean afterHeading = previous != null && blankRun >= 1 && previous.length() < SHORT_LINE
+                    && !endsClause(previous) && startsCapital(line);
             boolean newBlock = text.length() > 0 && (NUMBERED.matcher(line).matches()
                     || BULLET.matcher(line).matches()
                     || HEADING.matcher(line).matches()
                     || (previous != null && HEADING.matcher(previous).matches())
                     || blankRun >= 2
+                    || afterHeading
                     || (sentenceEnded && startsCapital(line))
                     || (sentenceEnded && text.length() > SOFT_LIMIT)
                     || text.length() > HARD_LIMIT);
@@ -84,6 +91,11 @@ public final class PassageSplitter {
     private static boolean endsSentence(String line) {
         char c = line.charAt(line.length() - 1);
         return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '»' || c == '"';
+    }
+
+    private static boolean endsClause(String line) {
+        char c = line.charAt(line.length() - 1);
+        return endsSentence(line) || c == ',' || c == '-' || c == '(';
     }
 
     private static boolean startsCapital(String line) {

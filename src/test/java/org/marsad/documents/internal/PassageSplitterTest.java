@@ -59,4 +59,13 @@ class PassageSplitterTest {
         assertThat(passages.size()).isGreaterThan(1);
         assertThat(passages).allSatisfy(p -> assertThat(p.text().length()).isLessThan(PassageSplitter.HARD_LIMIT + 200));
     }
+
+    @Test
+    void aShortLineStandingAloneIsAHeading() {
+        var passages = PassageSplitter.split(List.of("2. Recommandations spécifiques 2018-2019", "",
+                "Il est primordiale de garantir une continuité des mesures déjà entreprises."));
+        assertThat(passages).extracting(PassageSplitter.Passage::text)
+                .containsExactly("2. Recommandations spécifiques 2018-2019",
+                        "Il est primordiale de garantir une continuité des mesures déjà entreprises.");
+    }
 }
