@@ -291,7 +291,7 @@ public class MeasuresApi {
         PartialDate start = date("start", in.start(), v);
         PartialDate end = date("end", in.end(), v);
         if (start != null && end != null && end.latest().isBefore(start.earliest())) {
-            v.reject("end", "validation.endBeforeStart");
+            v.reject("end", "measures.endBeforeStart");
         }
 
         BigDecimal amount = in.budgetAmount();
@@ -299,10 +299,10 @@ public class MeasuresApi {
                 : in.budgetCurrency().strip().toUpperCase(Locale.ROOT);
         if (amount != null) {
             if (amount.signum() < 0) {
-                v.reject("budgetAmount", "validation.notNegative");
+                v.reject("budgetAmount", "measures.notNegative");
             }
             else if (amount.compareTo(MAX_AMOUNT) >= 0 || amount.scale() > 2) {
-                v.reject("budgetAmount", "validation.amount");
+                v.reject("budgetAmount", "measures.amount");
             }
             if (currency == null) {
                 v.reject("budgetCurrency", "validation.required");
@@ -312,16 +312,16 @@ public class MeasuresApi {
             v.reject("budgetAmount", "validation.required");
         }
         if (currency != null && !isCurrency(currency)) {
-            v.reject("budgetCurrency", "validation.currency");
+            v.reject("budgetCurrency", "measures.currency");
         }
 
         Integer min = in.beneficiariesMin();
         Integer max = in.beneficiariesMax();
         if (min != null && min < 0) {
-            v.reject("beneficiariesMin", "validation.notNegative");
+            v.reject("beneficiariesMin", "measures.notNegative");
         }
         if (max != null && max < 0) {
-            v.reject("beneficiariesMax", "validation.notNegative");
+            v.reject("beneficiariesMax", "measures.notNegative");
         }
         if (min != null && max != null && max < min) {
             v.reject("beneficiariesMax", "measures.maxBelowMin");

@@ -107,7 +107,7 @@ class MeasureSeedLoader implements SeedLoader {
         if (m.start() != null && m.end() != null) {
             require(!m.end().latest().isBefore(m.start().earliest()), where + ": ends before it starts");
         }
-        SeedBudget budget = m.budget() == null ? new SeedBudget(null, null, false, null) : m.budget();
+        SeedBudget budget = m.budget() == null ? new SeedBudget(null, null, null, null) : m.budget();
         require((budget.amount() == null) == (budget.currency() == null), where + ": a budget amount needs its currency");
         SeedBeneficiaries beneficiaries = m.beneficiaries() == null ? new SeedBeneficiaries(null, null, null) : m.beneficiaries();
         List<MeasureRepository.StoredProgramme> programmes = new ArrayList<>();
@@ -131,7 +131,7 @@ class MeasureSeedLoader implements SeedLoader {
         require(!sources.isEmpty(), where + " has no source");
         return new MeasureRepository.Row(0, m.code(), m.number(), SeedText.of(m.title()), text(m.description()), m.phase(),
                 m.models(), text(m.modelsRationale()), m.targetGroups(), m.implementers(), m.funders(), text(m.funding()),
-                m.start(), m.end(), text(m.duration()), budget.amount(), budget.currency(), budget.approximate(),
+                m.start(), m.end(), text(m.duration()), budget.amount(), budget.currency(), Boolean.TRUE.equals(budget.approximate()),
                 text(budget.text()), beneficiaries.min(), beneficiaries.max(), text(beneficiaries.text()),
                 m.activities() == null ? List.of() : m.activities().stream().map(SeedText::toText).toList(),
                 programmes, m.evaluation(), findings, points, List.of(), sources, false, 0, null, null, false, null, null);
@@ -198,7 +198,7 @@ class MeasureSeedLoader implements SeedLoader {
             EvaluationStatus evaluation, List<SeedFinding> findings, List<SeedPoint> points, List<SeedCitation> sources) {
     }
 
-    record SeedBudget(BigDecimal amount, String currency, boolean approximate, SeedText text) {
+    record SeedBudget(BigDecimal amount, String currency, Boolean approximate, SeedText text) {
     }
 
     record SeedBeneficiaries(Integer min, Integer max, SeedText text) {
