@@ -23,7 +23,7 @@
       .then(function (response) { return response.json(); })
       .then(function (data) {
         var periods = (data.periods || []).filter(function (p) { return p.actual != null || p.target != null; });
-        var rtl = el.getAttribute('data-rtl') === 'true';
+        var rtl = document.documentElement.getAttribute('dir') === 'rtl';
         var existing = window.echarts.getInstanceByDom(el);
         if (existing) {
           existing.dispose();
@@ -33,12 +33,14 @@
           name: el.getAttribute('data-label-actual'),
           type: 'bar',
           barMaxWidth: 48,
+          color: NEUTRAL,
           data: periods.map(function (p) {
             return p.actual == null ? null : { value: p.actual, itemStyle: { color: COLOURS[p.status] || NEUTRAL } };
           })
         }, {
           name: el.getAttribute('data-label-target'),
           type: 'line',
+          color: '#5b6874',
           symbol: 'diamond',
           symbolSize: 14,
           lineStyle: { type: 'dashed' },
