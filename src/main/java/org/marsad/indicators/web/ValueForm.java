@@ -50,7 +50,9 @@ record ValueForm(String start, String end, String target, String actual, String 
             throw new InvalidInputException(errors);
         }
         Language language = Language.of(locale);
-        return new ValueInput(start, end, t, a, upper, approximate != null, null, text(actualText, language), null,
+        // In the form, an empty end means a period as long as its start says (a year, a month, a day).
+        String periodEnd = end == null || end.isBlank() ? start : end;
+        return new ValueInput(start, periodEnd, t, a, upper, approximate != null, null, text(actualText, language), null,
                 text(comment, language), status, List.of(), dimensions, List.of(), reason);
     }
 
