@@ -86,13 +86,9 @@ public class MeasuresApi {
 
     public PageResult<Measure> search(MeasureFilter filter, PageQuery page) {
         validateFilter(filter);
-        MeasureFilter effective = filter.includeWithdrawn() && !CurrentUser.has(Role.COORDINATOR, Role.ADMIN)
-                ? new MeasureFilter(filter.phase(), filter.model(), filter.targetGroup(), filter.organisation(),
-                        filter.evaluation(), filter.node(), filter.initiative(), filter.q(), false)
-                : filter;
         Resolver resolver = new Resolver();
-        List<Measure> items = measures.search(effective, page.size(), page.offset()).stream().map(resolver::measure).toList();
-        return new PageResult<>(items, page.page(), page.size(), measures.count(effective));
+        List<Measure> items = measures.search(filter, page.size(), page.offset()).stream().map(resolver::measure).toList();
+        return new PageResult<>(items, page.page(), page.size(), measures.count(filter));
     }
 
     /** Every measure matching the filter, for exports. */

@@ -70,14 +70,9 @@ public class IndicatorRepository {
         if (rows.isEmpty()) {
             return rows;
         }
-        Long[] ids = rows.stream().map(r -> r.indicator().id()).toArray(Long[]::new);
-        Map<Long, List<String>> nodes = attachments("SELECT indicator_id, node_code AS v FROM indicators.indicator_node"
-                + " WHERE indicator_id = ANY(:ids) ORDER BY node_code", ids);
-        Map<Long, List<String>> initiatives = attachments("SELECT indicator_id, initiative AS v FROM indicators.indicator_initiative"
-                + " WHERE indicator_id = ANY(:ids) ORDER BY initiative", ids);
-        return rows.stream().map(r -> new Listed(r.indicator().withAttachments(
-                nodes.getOrDefault(r.indicator().id(), List.of()), initiatives.getOrDefault(r.indicator().id(), List.of())),
-                r.latest())).toList();
+        Map<Long, Attachments> attachments = attachments(rows.stream().map(r -> r.indicator().id()).toArray(Long[]::new));
+        return rows.stream().map(r -> new Listed(attachments.getOrDefault(r.indicator().id(), Attachments.NONE)
+                .applyTo(r.indicator()), r.latest())).toList();
     }
 
     public long count(String node, String initiative, String q, boolean includeWithdrawn) {
@@ -103,14 +98,7 @@ public class IndicatorRepository {
     public Optional<Row> find(String code) {
         return jdbc.sql("SELECT * FROM indicators.indicator WHERE code = :code").param("code", code)
                 .query(this::mapIndicator).optional()
-                .map(row -> {
-                    Long[] ids = {row.id()};
-                    return row.withAttachments(
-                            attachments("SELECT indicator_id, node_code AS v FROM indicators.indicator_node"
-                                    + " WHERE indicator_id = ANY(:ids) ORDER BY node_code", ids).getOrDefault(row.id(), List.of()),
-                            attachments("SELECT indicator_id, initiative AS v FROM indicators.indicator_initiative"
-                                    + " WHERE indicator_id = ANY(:ids) ORDER BY initiative", ids).getOrDefault(row.id(), List.of()));
-                });
+                .map(row -> attachments(new Long[] {row.id()}).getOrDefault(row.id(), Attachments.NONE).applyTo(row));
     }
 
     /** Live periods in time order; with {@code includeSuperseded}, the superseded ones too. */
@@ -233,12 +221,31 @@ public class IndicatorRepository {
         return spec.param("node", node).param("initiative", initiative).param("q", like).param("withdrawn", includeWithdrawn);
     }
 
-    private Map<Long, List<String>> attachments(String sql, Long[] ids) {
-        Map<Long, List<String>> out = new HashMap<>();
-        jdbc.sql(sql).param("ids", ids)
-                .query((rs, n) -> out.computeIfAbsent(rs.getLong("indicator_id"), k -> new ArrayList<>()).add(rs.getString("v")))
+    /** The nodes and initiatives of these indicators, in one query. */
+    private Map<Long, Attachments> attachments(Long[] ids) {
+        Map<Long, Attachments> out = new HashMap<>();
+        jdbc.sql("""
+                SELECT indicator_id, 'N' AS kind, node_code AS v FROM indicators.indicator_node WHERE indicator_id = ANY(:ids)
+                UNION ALL
+                SELECT indicator_id, 'I', initiative FROM indicators.indicator_initiative WHERE indicator_id = ANY(:ids)
+                ORDER BY 1, 2, 3
+                """).param("ids", ids)
+                .query((rs, n) -> {
+                    Attachments a = out.computeIfAbsent(rs.getLong("indicator_id"), k -> new Attachments(new ArrayList<>(), new ArrayList<>()));
+                    ("N".equals(rs.getString("kind")) ? a.nodes() : a.initiatives()).add(rs.getString("v"));
+                    return a;
+                })
                 .list();
         return out;
+    }
+
+    private record Attachments(List<String> nodes, List<String> initiatives) {
+
+        static final Attachments NONE = new Attachments(List.of(), List.of());
+
+        Row applyTo(Row row) {
+            return row.withAttachments(List.copyOf(nodes), List.copyOf(initiatives));
+        }
     }
 
     private Map<String, Object> params(Row r) {

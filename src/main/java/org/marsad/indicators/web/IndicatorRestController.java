@@ -62,7 +62,7 @@ class IndicatorRestController {
     Values values(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history) {
         Indicator indicator = indicators.get(code);
         return new Values(indicator.code(), indicator.title(), indicator.measure(), indicator.unit(), indicator.ascending(),
-                indicator.baseline(), indicator.status(), indicators.values(code, history));
+                indicator.baseline(), indicator.status(), history ? indicators.values(code, true) : indicator.periods());
     }
 
     record Values(String code, LocalizedText title, MeasureKind measure, LocalizedText unit, boolean ascending,
