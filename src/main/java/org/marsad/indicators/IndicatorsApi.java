@@ -77,11 +77,7 @@ public class IndicatorsApi {
         String n = blankToNull(node);
         String i = blankToNull(initiative);
         String text = blankToNull(q);
-        Validation v = Validation.start().maxLength("q", text, 200).maxLength("initiative", i, 200);
-        if (n != null && frameworks.findNode(n).isEmpty()) {
-            v.reject("node", "indicators.unknownNode");
-        }
-        v.throwIfInvalid();
+        Validation.start().maxLength("q", text, 200).maxLength("initiative", i, 200).throwIfInvalid();
         List<IndicatorSummary> items = indicators.search(n, i, text, false, page.size(), page.offset()).stream()
                 .map(l -> {
                     Period latest = l.latest() == null ? null : period(l.indicator(), l.latest());
@@ -90,7 +86,12 @@ public class IndicatorsApi {
                             l.indicator().initiatives(), latest, latest == null ? null : latest.status());
                 })
                 .toList();
-        return new PageResult<>(items, page.page(), page.size(), indicators.count(n, i, text, false));
+        long total = indicators.count(n, i, text, false);
+        // Only an empty answer needs to know whether the node exists: an unknown node is the client's mistake.
+        if (total == 0 && n != null && frameworks.findNode(n).isEmpty()) {
+            throw new InvalidInputException("node", "indicators.unknownNode");
+        }
+        return new PageResult<>(items, page.page(), page.size(), total);
     }
 
     public Indicator get(String code) {
@@ -110,6 +111,24 @@ public class IndicatorsApi {
     public List<Period> values(String code, boolean includeSuperseded) {
         IndicatorRepository.Row row = row(code);
         return indicators.periods(row.id(), includeSuperseded).stream().map(p -> period(row, p)).toList();
+    }
+
+    /**
+     * What a chart or a client needs of one indicator: what it measures, its baseline, its status and its periods
+     * (with superseded values when asked), in two queries.
+     */
+    public Series series(String code, boolean includeSuperseded) {
+        IndicatorRepository.Row row = indicators.findDefinition(code).orElseThrow(() -> new NotFoundException("indicator", code));
+        List<Period> periods = indicators.periods(row.id(), includeSuperseded).stream().map(p -> period(row, p)).toList();
+        List<Period> live = periods.stream().filter(p -> !p.superseded()).toList();
+        return new Series(row.code(), row.title(), row.measure(), row.unit(), row.ascending(),
+                row.baselineValue() == null && row.baselineYear() == null && row.baselineComment() == null ? null
+                        : new Baseline(row.baselineYear(), row.baselineValue(), row.baselineComment()),
+                live.isEmpty() ? null : latest(live).status(), periods);
+    }
+
+    public record Series(String code, LocalizedText title, MeasureKind measure, LocalizedText unit, boolean ascending,
+            Baseline baseline, Rag status, List<Period> periods) {
     }
 
     public long count() {

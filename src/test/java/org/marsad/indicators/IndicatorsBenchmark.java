@@ -160,14 +160,14 @@ class IndicatorsBenchmark {
         jdbc.sql("""
                 WITH nodes AS (SELECT array_agg(n.code ORDER BY n.code) AS codes FROM frameworks.node n
                                JOIN frameworks.framework f ON f.id = n.framework_id WHERE f.code IN ('MP2013', 'GCM', 'SNIA'))
-                INSERT INTO indicators.indicator_node (node_code, indicator_id)
-                SELECT nodes.codes[1 + (i.id % array_length(nodes.codes, 1))], i.id
+                INSERT INTO indicators.indicator_node (node_code, indicator_id, indicator_code)
+                SELECT nodes.codes[1 + (i.id % array_length(nodes.codes, 1))], i.id, i.code
                 FROM indicators.indicator i, nodes WHERE i.code LIKE 'BENCH-%'
                 ON CONFLICT DO NOTHING
                 """).update();
         jdbc.sql("""
-                INSERT INTO indicators.indicator_node (node_code, indicator_id)
-                SELECT 'SNIA.P9', i.id FROM indicators.indicator i
+                INSERT INTO indicators.indicator_node (node_code, indicator_id, indicator_code)
+                SELECT 'SNIA.P9', i.id, i.code FROM indicators.indicator i
                 WHERE i.code LIKE 'BENCH-%' AND substring(i.code, 7)::int <= :crowded
                 ON CONFLICT DO NOTHING
                 """).param("crowded", CROWDED).update();

@@ -34,10 +34,30 @@ public class IndicatorRepository {
                 ORDER BY p.start_date DESC, p.end_date DESC NULLS FIRST, p.id DESC
                 LIMIT 1) lp ON true
             """;
+    /*
+     * Two ways in: by a node, driven by the node's attachments (their primary key) and one primary-key lookup per
+     * attached indicator, so that a node with a hundred indicators reads a hundred rows whatever the total; or over
+     * all indicators. The node is a bound parameter in both; only the constant FROM clause differs. "OFFSET 0" keeps
+     * PostgreSQL from flattening the lookup into a hash join that scans every indicator.
+     */
+    private static final String FROM_NODE = """
+            FROM indicators.indicator_node n
+            CROSS JOIN LATERAL (SELECT x.* FROM indicators.indicator x WHERE x.id = n.indicator_id OFFSET 0) i
+            """;
+    private static final String FROM_ALL = """
+            FROM indicators.indicator i
+            """;
     private static final String FILTER = """
             WHERE (:withdrawn OR i.withdrawn_at IS NULL)
-              AND (CAST(:node AS text) IS NULL
-                   OR i.id IN (SELECT n.indicator_id FROM indicators.indicator_node n WHERE n.node_code = :node))
+              AND (CAST(:node AS text) IS NULL OR n.node_code = :node)
+              AND (CAST(:initiative AS text) IS NULL
+                   OR i.id IN (SELECT a.indicator_id FROM indicators.indicator_initiative a WHERE a.initiative = :initiative))
+              AND (CAST(:q AS text) IS NULL OR lower(concat_ws(' ', i.code, i.title ->> 'fr', i.title ->> 'en', i.title ->> 'ar'))
+                   LIKE '%' || :q || '%' ESCAPE '\\')
+            """;
+    private static final String FILTER_ALL = """
+            WHERE (:withdrawn OR i.withdrawn_at IS NULL)
+              AND CAST(:node AS text) IS NULL
               AND (CAST(:initiative AS text) IS NULL
                    OR i.id IN (SELECT a.indicator_id FROM indicators.indicator_initiative a WHERE a.initiative = :initiative))
               AND (CAST(:q AS text) IS NULL OR lower(concat_ws(' ', i.code, i.title ->> 'fr', i.title ->> 'en', i.title ->> 'ar'))
@@ -62,8 +82,11 @@ public class IndicatorRepository {
                     lp.given_status AS p_given_status, lp.sources AS p_sources, lp.entered_by AS p_entered_by,
                     lp.entered_at AS p_entered_at, lp.superseded_at AS p_superseded_at, lp.superseded_by AS p_superseded_by,
                     lp.supersede_reason AS p_supersede_reason
-                FROM indicators.indicator i
-                """ + LATEST + FILTER + " ORDER BY i.code LIMIT :limit OFFSET :offset"), node, initiative, q, includeWithdrawn)
+                FROM (SELECT i.*
+                """ + from(node) + where(node) + """
+                      ORDER BY """ + order(node) + """
+                       LIMIT :limit OFFSET :offset) i
+                """ + LATEST + " ORDER BY i.code"), node, initiative, q, includeWithdrawn)
                 .param("limit", limit).param("offset", offset)
                 .query((ResultSet rs, int n) -> new Listed(indicator(rs), rs.getObject("p_id") == null ? null : mapPeriod(rs, "p_")))
                 .list();
@@ -76,8 +99,29 @@ public class IndicatorRepository {
     }
 
     public long count(String node, String initiative, String q, boolean includeWithdrawn) {
-        return bind(jdbc.sql("SELECT count(*) FROM indicators.indicator i " + FILTER), node, initiative, q, includeWithdrawn)
+        if (node != null && initiative == null && (q == null || q.isBlank()) && !includeWithdrawn) {
+            // The common case, a node's live indicators: count its attachments, leaving out the few withdrawn.
+            return jdbc.sql("""
+                    SELECT count(*) FROM indicators.indicator_node n
+                    WHERE n.node_code = :node AND NOT EXISTS (SELECT 1 FROM indicators.indicator w
+                                                             WHERE w.id = n.indicator_id AND w.withdrawn_at IS NOT NULL)
+                    """).param("node", node).query(Long.class).single();
+        }
+        return bind(jdbc.sql("SELECT count(*) " + from(node) + where(node)), node, initiative, q, includeWithdrawn)
                 .query(Long.class).single();
+    }
+
+    private static String order(String node) {
+        // Spaces around: the text blocks it sits between lose their trailing whitespace.
+        return node == null ? " i.code " : " n.indicator_code ";
+    }
+
+    private static String from(String node) {
+        return node == null ? FROM_ALL : FROM_NODE;
+    }
+
+    private static String where(String node) {
+        return node == null ? FILTER_ALL : FILTER;
     }
 
     /** Node code → number of live indicators attached to it, in code order. */
@@ -99,6 +143,12 @@ public class IndicatorRepository {
         return jdbc.sql("SELECT * FROM indicators.indicator WHERE code = :code").param("code", code)
                 .query(this::mapIndicator).optional()
                 .map(row -> attachments(new Long[] {row.id()}).getOrDefault(row.id(), Attachments.NONE).applyTo(row));
+    }
+
+    /** An indicator without its attachments: enough to read its values. */
+    public Optional<Row> findDefinition(String code) {
+        return jdbc.sql("SELECT * FROM indicators.indicator WHERE code = :code").param("code", code)
+                .query(this::mapIndicator).optional();
     }
 
     /** Live periods in time order; with {@code includeSuperseded}, the superseded ones too. */
@@ -205,8 +255,10 @@ public class IndicatorRepository {
         jdbc.sql("DELETE FROM indicators.indicator_node WHERE indicator_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM indicators.indicator_initiative WHERE indicator_id = :id").param("id", id).update();
         for (String node : nodes) {
-            jdbc.sql("INSERT INTO indicators.indicator_node (node_code, indicator_id) VALUES (:node, :id)")
-                    .param("node", node).param("id", id).update();
+            jdbc.sql("""
+                    INSERT INTO indicators.indicator_node (node_code, indicator_id, indicator_code)
+                    VALUES (:node, :id, (SELECT code FROM indicators.indicator WHERE id = :id))
+                    """).param("node", node).param("id", id).update();
         }
         for (String initiative : initiatives) {
             jdbc.sql("INSERT INTO indicators.indicator_initiative (initiative, indicator_id) VALUES (:initiative, :id)")

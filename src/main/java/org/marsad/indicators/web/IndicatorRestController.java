@@ -1,20 +1,14 @@
 package org.marsad.indicators.web;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.marsad.indicators.Baseline;
 import org.marsad.indicators.Indicator;
 import org.marsad.indicators.IndicatorInput;
 import org.marsad.indicators.IndicatorSummary;
 import org.marsad.indicators.IndicatorsApi;
-import org.marsad.indicators.MeasureKind;
 import org.marsad.indicators.Period;
-import org.marsad.indicators.Rag;
 import org.marsad.indicators.ValueInput;
-import org.marsad.platform.LocalizedText;
 import org.marsad.platform.PageQuery;
 import org.marsad.platform.PageResult;
 import org.springframework.http.HttpStatus;
@@ -59,14 +53,8 @@ class IndicatorRestController {
     @GetMapping("/{code}/values")
     @Operation(summary = "The periods of an indicator in time order, each with target, actual, disaggregations and "
             + "status; with history=true also the superseded values, with who replaced them, when and why")
-    Values values(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history) {
-        Indicator indicator = indicators.get(code);
-        return new Values(indicator.code(), indicator.title(), indicator.measure(), indicator.unit(), indicator.ascending(),
-                indicator.baseline(), indicator.status(), history ? indicators.values(code, true) : indicator.periods());
-    }
-
-    record Values(String code, LocalizedText title, MeasureKind measure, LocalizedText unit, boolean ascending,
-            Baseline baseline, Rag status, List<Period> periods) {
+    IndicatorsApi.Series values(@PathVariable String code, @RequestParam(defaultValue = "false") boolean history) {
+        return indicators.series(code, history);
     }
 
     @PostMapping("/{code}/values")
