@@ -7,11 +7,10 @@
   var COLOURS = { GREEN: '#2e7d32', AMBER: '#b26a00', RED: '#b3261e' };
   var NEUTRAL = '#0f7285';
 
+  // Left-to-right marks keep "2006–2008" in that order on right-to-left pages.
   function label(p) {
-    if (!p.end) {
-      return p.start + '–';
-    }
-    return p.start === p.end ? p.start : p.start + '–' + p.end;
+    var text = !p.end ? p.start + '–' : (p.start === p.end ? p.start : p.start + '–' + p.end);
+    return '\u200e' + text + '\u200e';
   }
 
   function draw(el) {

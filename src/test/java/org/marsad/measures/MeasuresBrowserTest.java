@@ -82,7 +82,10 @@ class MeasuresBrowserTest {
         MarsadPrincipal focalPoint = users.create(Role.FOCAL_POINT, "IOM");
         browser.signIn(focalPoint.username(), TestUsers.PASSWORD);
 
-        browser.open("/measures/" + own).switchTo("fr");
+        browser.open("/measures/MISMES-1").switchTo("fr");
+        assertThat(browser.find("[data-testid=activities]").getText()).contains("Pré-sélection des travailleurs migrants demandés");
+        assertThat(browser.all("[data-testid=activities] li")).hasSize(3);
+        browser.open("/measures/" + own);
         browser.find("[data-testid=edit-measure]").click();
         new Select(browser.find("#evaluation")).selectByValue("EVALUATED");
         browser.find("#beneficiariesMin").clear();
