@@ -63,6 +63,15 @@ public record PartialDate(String value) implements Comparable<PartialDate> {
         return earliest(value);
     }
 
+    /** The last day the date can mean: "2014" ends on 2014-12-31, "2014-02" on 2014-02-28. */
+    public LocalDate latest() {
+        return switch (value.length()) {
+            case 4 -> LocalDate.of(year(), 12, 31);
+            case 7 -> YearMonth.parse(value).atEndOfMonth();
+            default -> LocalDate.parse(value);
+        };
+    }
+
     private static LocalDate earliest(String value) {
         return switch (value.length()) {
             case 4 -> LocalDate.of(Integer.parseInt(value), 1, 1);

@@ -15,6 +15,13 @@ class PartialDateTest {
     }
 
     @Test
+    void theLastDayADateCanMeanEndsItsYearOrMonth() {
+        assertThat(PartialDate.parse("2014").latest()).isEqualTo(java.time.LocalDate.of(2014, 12, 31));
+        assertThat(PartialDate.parse("2016-02").latest()).isEqualTo(java.time.LocalDate.of(2016, 2, 29));
+        assertThat(PartialDate.parse("2013-06-07").latest()).isEqualTo(java.time.LocalDate.of(2013, 6, 7));
+    }
+
+    @Test
     void refusesWhatIsNotADate() {
         assertThatThrownBy(() -> PartialDate.parse("2013-02-30")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PartialDate.parse("13/06/2013")).isInstanceOf(IllegalArgumentException.class);

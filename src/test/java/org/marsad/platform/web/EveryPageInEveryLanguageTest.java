@@ -48,22 +48,25 @@ class EveryPageInEveryLanguageTest {
             List<String> visited = crawl(admin, language);
             assertThat(visited.size()).as("pages visited in " + language).isGreaterThan(20);
             assertThat(visited).contains("/", "/frameworks", "/crosswalk", "/documents", "/organisations", "/admin/users",
-                    "/admin/audit", "/account", "/account/tokens", "/about");
+                    "/admin/audit", "/account", "/account/tokens", "/about", "/measures", "/measures/gaps", "/indicators");
         }
     }
 
     @Test
     void anonymousVisitorsGetTheSameCheckOnPublicPages() throws Exception {
         for (String language : List.of("fr", "ar", "en")) {
-            assertThat(crawl(null, language)).contains("/login", "/frameworks/MP2013/nodes/MP2013.37");
+            assertThat(crawl(null, language)).contains("/login", "/frameworks/MP2013/nodes/MP2013.37", "/measures/MISMES-9",
+                    "/indicators/FOREIGN-STUDENTS");
         }
     }
 
     private List<String> crawl(MarsadPrincipal user, String language) throws Exception {
         ArrayDeque<String> queue = new ArrayDeque<>(List.of("/", "/frameworks/MP2013/nodes/MP2013.37", "/login",
+                "/measures/MISMES-9", "/indicators/FOREIGN-STUDENTS", "/indicators/MIGRANTS-APPREHENDED",
                 "/documents?q=visa", "/frameworks?q=r%C3%A9admission", "/organisations?q=oim", "/crosswalk?rows=SNIA&cols=GCM"));
         if (user != null) {
-            queue.addAll(List.of("/admin/users/new", "/organisations/new", "/account/password", "/organisations/IOM/edit"));
+            queue.addAll(List.of("/admin/users/new", "/organisations/new", "/account/password", "/organisations/IOM/edit",
+                    "/measures/MISMES-1/edit"));
         }
         Set<String> seen = new HashSet<>(queue);
         Map<String, Integer> perKind = new HashMap<>();
