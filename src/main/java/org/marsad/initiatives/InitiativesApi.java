@@ -377,16 +377,23 @@ public class InitiativesApi {
         List<NodeLink> nodeLinks = links.stream()
                 .filter(l -> asOf == null || (!l.validFrom().earliest().isAfter(asOf)
                         && (l.validTo() == null || l.validTo().earliest().isAfter(asOf))))
-                .map(l -> new NodeLink(l.id(), l.nodeCode(), l.frameworkCode(),
-                        frameworks.findNode(l.nodeCode()).map(FrameworkNode::title).orElse(null), l.validFrom(),
-                        l.validTo(), l.rationale(), l.sources(), l.createdBy(), l.createdAt(), l.removedBy(),
-                        l.removedAt(), l.removalReason()))
+                // As of a date, a link valid that day is shown as it was then: live, whatever happened later.
+                .map(l -> asOf == null
+                        ? new NodeLink(l.id(), l.nodeCode(), l.frameworkCode(), nodeTitle(l.nodeCode()), l.validFrom(),
+                                l.validTo(), l.rationale(), l.sources(), l.createdBy(), l.createdAt(), l.removedBy(),
+                                l.removedAt(), l.removalReason())
+                        : new NodeLink(l.id(), l.nodeCode(), l.frameworkCode(), nodeTitle(l.nodeCode()), l.validFrom(),
+                                null, l.rationale(), l.sources(), l.createdBy(), l.createdAt(), null, null, null))
                 .toList();
         return new Initiative(row.id(), row.code(), row.identifier(), s.title(), s.description(), s.status(),
                 s.visibility(), s.reportingOrganisation() == null ? null : fresh(s.reportingOrganisation()),
                 s.secondaryReporter(), participations, s.dates(), s.budgets(), s.transactions(), s.budgetTotals(),
                 s.regions(), s.places(), s.targetGroups(), nodeLinks, s.sources(), revision.validFrom(), revision.seq(),
                 revision.recordedAt(), revision.recordedBy(), row.origin(), row.version());
+    }
+
+    private org.marsad.platform.LocalizedText nodeTitle(String code) {
+        return frameworks.findNode(code).map(FrameworkNode::title).orElse(null);
     }
 
     /** A registered organisation as the registry names it today. */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -489,7 +488,7 @@ public class IatiImport {
             return null;
         }
         String c = code.strip();
-        if (!c.matches("[A-Z]{3}") || Currency.getAvailableCurrencies().stream().noneMatch(x -> x.getCurrencyCode().equals(c))) {
+        if (!InputChecks.isCurrency(c)) {
             errors.add(error(where + "/value", "initiatives.iati.currency", m.line(), element, c));
             return null;
         }

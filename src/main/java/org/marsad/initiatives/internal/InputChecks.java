@@ -404,14 +404,22 @@ public class InputChecks {
         }
     }
 
-    /** An ISO 4217 currency the JDK knows (e.g. EUR, MAD, USD). */
+    /** ISO 4217 codes that are not money: no currency, testing, precious metals. */
+    static final java.util.Set<String> NOT_MONEY = java.util.Set.of("XXX", "XTS", "XAU", "XAG", "XPD", "XPT");
+
+    /** A currency of ISO 4217 (e.g. EUR, MAD, USD, XOF) as the JDK knows it; not the codes that are not money. */
+    public static boolean isCurrency(String code) {
+        return code != null && code.matches("[A-Z]{3}") && !NOT_MONEY.contains(code)
+                && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+    }
+
     static String currency(Validation v, String field, String value) {
         if (value == null || value.isBlank()) {
             v.reject(field, "validation.required");
             return null;
         }
         String code = value.strip();
-        if (!code.matches("[A-Z]{3}") || Currency.getAvailableCurrencies().stream().noneMatch(c -> c.getCurrencyCode().equals(code))) {
+        if (!isCurrency(code)) {
             v.reject(field, "initiatives.validation.currency");
             return null;
         }

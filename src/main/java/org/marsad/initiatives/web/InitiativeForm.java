@@ -87,19 +87,19 @@ record InitiativeForm(String code, String reportingOrganisation, String titleFr,
     }
 
     /** The rows to show: the filled ones and some blank ones to add to (at least two, so values are never split). */
-    int orgRows() {
+    public int orgRows() {
         return orgCode.size() + BLANK_ROWS;
     }
 
-    int budgetRows() {
+    public int budgetRows() {
         return budgetAmount.size() + BLANK_ROWS;
     }
 
-    int txRows() {
+    public int txRows() {
         return txAmount.size() + BLANK_ROWS;
     }
 
-    String at(List<String> values, int index) {
+    public String at(List<String> values, int index) {
         return index < values.size() && values.get(index) != null ? values.get(index) : "";
     }
 
