@@ -7,12 +7,12 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Runs service calls as a user, as a request signed in as them would. */
-final class Acting {
+public final class Acting {
 
     private Acting() {
     }
 
-    static <T> T as(MarsadPrincipal user, Supplier<T> work) {
+    public static <T> T as(MarsadPrincipal user, Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
         try {
             var context = SecurityContextHolder.createEmptyContext();
@@ -27,7 +27,7 @@ final class Acting {
         }
     }
 
-    static void run(MarsadPrincipal user, Runnable work) {
+    public static void run(MarsadPrincipal user, Runnable work) {
         as(user, () -> {
             work.run();
             return null;
