@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +61,8 @@ class InitiativeWriteAccessTest {
     }
 
     /** One endpoint: how to build its request for a fresh target, and the status each actor gets. */
-    record Endpoint(String name, Function<Actor, MockHttpServletRequestBuilder> request, Map<Actor, Integer> expected) {
+    record Endpoint(String name, Function<Actor, AbstractMockHttpServletRequestBuilder<?>> request,
+            Map<Actor, Integer> expected) {
     }
 
     @TestFactory
@@ -117,7 +118,7 @@ class InitiativeWriteAccessTest {
         for (Endpoint endpoint : endpoints) {
             for (Actor actor : Actor.values()) {
                 tests.add(DynamicTest.dynamicTest(endpoint.name() + " as " + actor, () -> {
-                    MockHttpServletRequestBuilder request = endpoint.request().apply(actor).with(csrf());
+                    AbstractMockHttpServletRequestBuilder<?> request = endpoint.request().apply(actor).with(csrf());
                     if (actor != Actor.ANONYMOUS) {
                         request.with(as(principals.get(actor)));
                     }
