@@ -39,30 +39,10 @@ public class InitiativeRepository {
             (SELECT DISTINCT ON (r.initiative_id) r.* FROM initiatives.revision r
              WHERE r.valid_from <= :asOf ORDER BY r.initiative_id, r.valid_from DESC, r.seq DESC)
             """;
-    /** A link counts when it is live (current state) or valid on :asOf. */
-    private static final String LINK_VALID = """
-            (CASE WHEN CAST(:asOf AS date) IS NULL THEN l.removed_at IS NULL
-                  ELSE l.valid_from <= :asOf AND (l.valid_to IS NULL OR l.valid_to > :asOf) END)
-            """;
-    private static final String FILTERS = """
-            WHERE (s.visibility = 'PUBLIC' OR :seeAll OR (CAST(:viewerOrg AS bigint) IS NOT NULL AND :viewerOrg = ANY(s.org_ids)))
-              AND (CAST(:status AS integer) IS NULL OR s.status = :status)
-              AND (CAST(:orgs AS bigint[]) IS NULL OR s.org_ids && CAST(:orgs AS bigint[]))
-              AND (CAST(:participations AS text[]) IS NULL OR s.participations && CAST(:participations AS text[]))
-              AND (CAST(:role AS text) IS NULL OR EXISTS (SELECT 1 FROM unnest(s.participations) p WHERE p LIKE '%:' || :role))
-              AND (CAST(:region AS text) IS NULL OR s.regions @> ARRAY[CAST(:region AS text)])
-              AND (CAST(:targetGroup AS text) IS NULL OR s.target_groups @> ARRAY[CAST(:targetGroup AS text)])
-              AND (CAST(:q AS text) IS NULL OR s.tsv @@ (websearch_to_tsquery('initiatives.fr_unaccent', :q)
-                      || websearch_to_tsquery('simple', :q))
-                   OR upper(i.code) = upper(:q) OR i.identifier = :q)
-            """;
-    /** Initiatives linked (in the chosen state) to the framework and/or one of the nodes. */
-    private static final String LINKED = """
-              AND (CAST(:framework AS text) IS NULL AND CAST(:nodes AS text[]) IS NULL OR EXISTS (
-                   SELECT 1 FROM initiatives.node_link l WHERE l.initiative_id = s.initiative_id AND LINK_VALID
-                     AND (CAST(:framework AS text) IS NULL OR l.framework_code = :framework)
-                     AND (CAST(:nodes AS text[]) IS NULL OR l.node_code = ANY(CAST(:nodes AS text[])))))
-            """.replace("LINK_VALID", LINK_VALID);
+    /** A link counts when it is live (current state). */
+    private static final String LINK_LIVE = "l.removed_at IS NULL";
+    /** A link counts when it was valid on :asOf. */
+    private static final String LINK_VALID_ON = "l.valid_from <= :asOf AND (l.valid_to IS NULL OR l.valid_to > :asOf)";
 
     private final JdbcClient jdbc;
     private final Json json;
@@ -174,9 +154,13 @@ public class InitiativeRepository {
         if (initiativeIds.isEmpty()) {
             return codes;
         }
-        jdbc.sql("SELECT l.initiative_id, l.node_code FROM initiatives.node_link l WHERE l.initiative_id = ANY(:ids) AND "
-                        + LINK_VALID + " ORDER BY l.initiative_id, l.framework_code, l.id")
-                .param("ids", initiativeIds.toArray(Long[]::new)).param("asOf", asOf == null ? null : Date.valueOf(asOf))
+        var spec = jdbc.sql("SELECT l.initiative_id, l.node_code FROM initiatives.node_link l WHERE l.initiative_id = ANY(:ids) AND "
+                        + (asOf == null ? LINK_LIVE : LINK_VALID_ON) + " ORDER BY l.initiative_id, l.framework_code, l.id")
+                .param("ids", initiativeIds.toArray(Long[]::new));
+        if (asOf != null) {
+            spec.param("asOf", Date.valueOf(asOf));
+        }
+        spec
                 .query((rs, n) -> codes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
         return codes;
@@ -236,8 +220,8 @@ public class InitiativeRepository {
             default -> "i.code";
         };
         var spec = jdbc.sql("SELECT i.id, i.code, i.identifier, s.state, s.valid_from_text FROM "
-                + (c.asOf() == null ? CURRENT : AS_OF) + " s JOIN initiatives.initiative i ON i.id = s.initiative_id "
-                + FILTERS + LINKED + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
+                + (c.asOf() == null ? CURRENT : AS_OF) + " s JOIN initiatives.initiative i ON i.id = s.initiative_id WHERE "
+                + where(c, true) + " ORDER BY " + orderBy + " LIMIT :limit OFFSET :offset");
         bind(c, spec::param);
         return spec.param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new ListRow(rs.getLong("id"), rs.getString("code"), rs.getString("identifier"),
@@ -247,7 +231,7 @@ public class InitiativeRepository {
 
     public long count(Criteria c) {
         var spec = jdbc.sql("SELECT count(*) FROM " + (c.asOf() == null ? CURRENT : AS_OF)
-                + " s JOIN initiatives.initiative i ON i.id = s.initiative_id " + FILTERS + LINKED);
+                + " s JOIN initiatives.initiative i ON i.id = s.initiative_id WHERE " + where(c, true));
         bind(c, spec::param);
         return spec.query(Long.class).single();
     }
@@ -259,14 +243,60 @@ public class InitiativeRepository {
     public void scoreboardRows(Criteria c, Consumer<ScoreRow> sink) {
         var spec = jdbc.sql("SELECT l.node_code, i.id, i.code, s.status, s.partner_ids FROM "
                 + (c.asOf() == null ? CURRENT : AS_OF) + " s JOIN initiatives.initiative i ON i.id = s.initiative_id"
-                + " JOIN initiatives.node_link l ON l.initiative_id = s.initiative_id AND l.framework_code = :framework"
-                + " AND " + LINK_VALID + " AND (CAST(:nodes AS text[]) IS NULL OR l.node_code = ANY(CAST(:nodes AS text[])))"
-                + FILTERS);
+                + " JOIN initiatives.node_link l ON l.initiative_id = s.initiative_id AND l.framework_code = :framework AND "
+                + (c.asOf() == null ? LINK_LIVE : LINK_VALID_ON)
+                + (c.nodes() == null ? "" : " AND l.node_code = ANY(:nodes)") + " WHERE " + where(c, false));
         bind(c, spec::param);
         spec.query((ResultSet rs) -> {
             Long[] partners = (Long[]) rs.getArray("partner_ids").getArray();
             sink.accept(new ScoreRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getInt(4), partners));
         });
+    }
+
+    /**
+     * The conditions of the active filters only, so that PostgreSQL plans each combination for what it is (no
+     * "parameter IS NULL OR …" that a cached generic plan cannot use an index for). Values are always bound.
+     */
+    private static String where(Criteria c, boolean withLinks) {
+        List<String> conditions = new ArrayList<>();
+        if (c.viewer().all()) {
+            conditions.add("true");
+        }
+        else if (c.viewer().organisationId() != null) {
+            conditions.add("(s.visibility = 'PUBLIC' OR :viewerOrg = ANY(s.org_ids))");
+        }
+        else {
+            conditions.add("s.visibility = 'PUBLIC'");
+        }
+        if (c.status() != null) {
+            conditions.add("s.status = :status");
+        }
+        if (c.organisations() != null && c.role() != null) {
+            conditions.add("s.participations && CAST(:participations AS text[])");
+        }
+        else if (c.organisations() != null) {
+            conditions.add("s.org_ids && CAST(:orgs AS bigint[])");
+        }
+        else if (c.role() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM unnest(s.participations) p WHERE p LIKE '%:' || :role)");
+        }
+        if (c.region() != null) {
+            conditions.add("s.regions @> ARRAY[CAST(:region AS text)]");
+        }
+        if (c.targetGroup() != null) {
+            conditions.add("s.target_groups @> ARRAY[CAST(:targetGroup AS text)]");
+        }
+        if (c.q() != null) {
+            conditions.add("(s.tsv @@ (websearch_to_tsquery('initiatives.fr_unaccent', :q) || websearch_to_tsquery('simple', :q))"
+                    + " OR upper(i.code) = upper(:q) OR i.identifier = :q)");
+        }
+        if (withLinks && (c.framework() != null || c.nodes() != null)) {
+            conditions.add("EXISTS (SELECT 1 FROM initiatives.node_link l WHERE l.initiative_id = s.initiative_id AND "
+                    + (c.asOf() == null ? LINK_LIVE : LINK_VALID_ON)
+                    + (c.framework() == null ? "" : " AND l.framework_code = :framework")
+                    + (c.nodes() == null ? "" : " AND l.node_code = ANY(:nodes)") + ")");
+        }
+        return String.join(" AND ", conditions);
     }
 
     /** States of the given initiatives (current, or as of a date), for the rows a scoreboard shows. */
@@ -292,19 +322,24 @@ public class InitiativeRepository {
      * query, so an export of any size holds one page in memory.
      */
     public List<ExportRow> exportPage(long afterId, int limit, Long reportingOrgId, Viewer viewer) {
-        return jdbc.sql("""
+        String visible = viewer.all() ? "" : viewer.organisationId() != null
+                ? " AND (r.visibility = 'PUBLIC' OR :viewerOrg = ANY(r.org_ids))" : " AND r.visibility = 'PUBLIC'";
+        var spec = jdbc.sql("""
                 SELECT i.id, i.code, i.identifier, i.origin, r.state, r.recorded_at,
                        (SELECT f.valid_from_text FROM initiatives.revision f WHERE f.initiative_id = i.id
                         ORDER BY f.valid_from, f.seq LIMIT 1) AS first_valid_from
                 FROM initiatives.revision r JOIN initiatives.initiative i ON i.id = r.initiative_id
                 WHERE r.is_current AND i.id > :afterId
-                  AND (CAST(:reportingOrg AS bigint) IS NULL OR r.reporting_org_id = :reportingOrg)
-                  AND (r.visibility = 'PUBLIC' OR :seeAll OR (CAST(:viewerOrg AS bigint) IS NOT NULL AND :viewerOrg = ANY(r.org_ids)))
-                ORDER BY i.id LIMIT :limit
-                """)
-                .param("afterId", afterId).param("limit", limit).param("reportingOrg", reportingOrgId)
-                .param("seeAll", viewer.all()).param("viewerOrg", viewer.organisationId())
-                .query((rs, n) -> new ExportRow(rs.getLong("id"), rs.getString("code"), rs.getString("identifier"),
+                """ + (reportingOrgId == null ? "" : " AND r.reporting_org_id = :reportingOrg") + visible
+                + " ORDER BY i.id LIMIT :limit")
+                .param("afterId", afterId).param("limit", limit);
+        if (reportingOrgId != null) {
+            spec.param("reportingOrg", reportingOrgId);
+        }
+        if (!viewer.all() && viewer.organisationId() != null) {
+            spec.param("viewerOrg", viewer.organisationId());
+        }
+        return spec.query((rs, n) -> new ExportRow(rs.getLong("id"), rs.getString("code"), rs.getString("identifier"),
                         rs.getString("origin"), json.read(rs.getString("state"), State.class),
                         rs.getObject("recorded_at", OffsetDateTime.class),
                         PartialDate.parse(rs.getString("first_valid_from"))))
@@ -332,21 +367,41 @@ public class InitiativeRepository {
                 """).param("org", organisationId).query(Long.class).list();
     }
 
+    /** Binds the values of the active filters (those {@link #where} names). */
     private void bind(Criteria c, java.util.function.BiFunction<String, Object, ?> param) {
-        param.apply("asOf", c.asOf() == null ? null : Date.valueOf(c.asOf()));
-        param.apply("seeAll", c.viewer().all());
-        param.apply("viewerOrg", c.viewer().organisationId());
-        param.apply("status", c.status());
-        boolean withRole = c.role() != null && c.organisations() != null;
-        param.apply("orgs", c.organisations() == null || withRole ? null : c.organisations().toArray(Long[]::new));
-        param.apply("participations", withRole
-                ? c.organisations().stream().map(o -> o + ":" + c.role()).toArray(String[]::new) : null);
-        param.apply("role", c.role() != null && c.organisations() == null ? String.valueOf(c.role()) : null);
-        param.apply("region", c.region());
-        param.apply("targetGroup", c.targetGroup());
-        param.apply("q", c.q());
-        param.apply("framework", c.framework());
-        param.apply("nodes", c.nodes() == null ? null : c.nodes().toArray(String[]::new));
+        if (c.asOf() != null) {
+            param.apply("asOf", Date.valueOf(c.asOf()));
+        }
+        if (!c.viewer().all() && c.viewer().organisationId() != null) {
+            param.apply("viewerOrg", c.viewer().organisationId());
+        }
+        if (c.status() != null) {
+            param.apply("status", c.status());
+        }
+        if (c.organisations() != null && c.role() != null) {
+            param.apply("participations", c.organisations().stream().map(o -> o + ":" + c.role()).toArray(String[]::new));
+        }
+        else if (c.organisations() != null) {
+            param.apply("orgs", c.organisations().toArray(Long[]::new));
+        }
+        else if (c.role() != null) {
+            param.apply("role", String.valueOf(c.role()));
+        }
+        if (c.region() != null) {
+            param.apply("region", c.region());
+        }
+        if (c.targetGroup() != null) {
+            param.apply("targetGroup", c.targetGroup());
+        }
+        if (c.q() != null) {
+            param.apply("q", c.q());
+        }
+        if (c.framework() != null) {
+            param.apply("framework", c.framework());
+        }
+        if (c.nodes() != null) {
+            param.apply("nodes", c.nodes().toArray(String[]::new));
+        }
     }
 
     private InitiativeRow mapInitiative(ResultSet rs, int n) throws SQLException {

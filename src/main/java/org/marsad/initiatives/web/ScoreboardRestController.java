@@ -5,20 +5,18 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.marsad.initiatives.InitiativesApi;
 import org.marsad.initiatives.Scoreboard;
 import org.marsad.initiatives.ScoreboardFilter;
 import org.marsad.initiatives.internal.TableExport;
 import org.marsad.platform.InvalidInputException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @RequestMapping("/api/v1/scoreboards")
@@ -55,12 +53,13 @@ class ScoreboardRestController {
 
     @GetMapping("/{frameworkCode}/export")
     @Operation(summary = "The scoreboard as CSV (formula-safe) or XLSX: one row per node and initiative, gaps included")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String frameworkCode,
+    void export(@PathVariable String frameworkCode,
             @Parameter(description = "csv or xlsx") @RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) String partner, @RequestParam(required = false) String status,
             @RequestParam(required = false) String section, @RequestParam(required = false) String node,
             @RequestParam(required = false) String targetGroup, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String asOf, Locale locale) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String asOf, Locale locale,
+            HttpServletResponse response) throws java.io.IOException {
         TableExport.Format f = switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> TableExport.Format.CSV;
             case "xlsx" -> TableExport.Format.XLSX;
@@ -71,9 +70,8 @@ class ScoreboardRestController {
         var table = export.table(scoreboard, locale);
         String name = "marsad-scoreboard-" + scoreboard.frameworkCode()
                 + (scoreboard.asOf() == null ? "" : "-" + scoreboard.asOf()) + "." + f.extension();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                .body(out -> TableExport.write(f, scoreboard.frameworkCode(), table.header(), table.rows(), out));
+        response.setContentType(f.contentType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"");
+        TableExport.write(f, scoreboard.frameworkCode(), table.header(), table.rows(), response.getOutputStream());
     }
 }
