@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 import org.marsad.frameworks.Framework;
 import org.marsad.frameworks.FrameworkNode;
@@ -39,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A computed scoreboard is cached under the module's change stamp (bumped by every write in its transaction),
  * the filters and what the reader may see; it is recomputed as soon as the stamp moves, and at least every
- * minute so that renamed organisations and nodes show. So nodes never share anything but immutable results, and
+ * minute so that renamed organisations and nodes show. Readers asking for a scoreboard that is being computed wait
+ * for that computation instead of starting their own. So nodes never share anything but immutable results, and
  * a write on one node is seen by the next request on any node.
  */
 @Component
@@ -68,7 +70,8 @@ public class Scoreboards {
         this.organisations = organisations;
     }
 
-    private record Cached(long stamp, long computedAt, Scoreboard scoreboard) {
+    /** A scoreboard computed (or being computed) at a change stamp; readers of the same key wait for it. */
+    private record Cached(long stamp, long computedAt, CompletableFuture<Scoreboard> scoreboard) {
     }
 
     @Transactional(readOnly = true)
@@ -76,17 +79,37 @@ public class Scoreboards {
         long stamp = repository.stamp();
         String key = frameworkCode + "|" + filter + "|" + itemsPerNode + "|" + viewer.key();
         long now = System.nanoTime();
+        CompletableFuture<Scoreboard> mine = new CompletableFuture<>();
+        Cached entry;
         synchronized (cache) {
-            Cached cached = cache.get(key);
-            if (cached != null && cached.stamp() == stamp && now - cached.computedAt() < MAX_AGE.toNanos()) {
-                return cached.scoreboard();
+            entry = cache.get(key);
+            boolean fresh = entry != null && entry.stamp() == stamp && now - entry.computedAt() < MAX_AGE.toNanos()
+                    && !entry.scoreboard().isCompletedExceptionally();
+            if (!fresh) {
+                entry = new Cached(stamp, now, mine);
+                cache.put(key, entry);
             }
         }
-        Scoreboard scoreboard = computeUncached(frameworkCode, filter, itemsPerNode, viewer);
-        synchronized (cache) {
-            cache.put(key, new Cached(stamp, now, scoreboard));
+        if (entry.scoreboard() != mine) {
+            // Someone computes (or computed) this very scoreboard at this stamp: one computation serves all.
+            try {
+                return entry.scoreboard().join();
+            }
+            catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
-        return scoreboard;
+        try {
+            mine.complete(computeUncached(frameworkCode, filter, itemsPerNode, viewer));
+        }
+        catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            synchronized (cache) {
+                cache.remove(key, entry);
+            }
+            throw e;
+        }
+        return mine.join();
     }
 
     /** One group being assembled: its node and its rows in tree order, each with the depth under the group. */

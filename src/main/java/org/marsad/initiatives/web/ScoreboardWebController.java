@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.marsad.frameworks.Framework;
+import org.marsad.frameworks.FrameworkNode;
 import org.marsad.frameworks.FrameworksApi;
+import org.marsad.frameworks.NodeKind;
 import org.marsad.initiatives.ActivityStatus;
 import org.marsad.initiatives.InitiativesApi;
 import org.marsad.initiatives.MoroccoRegion;
@@ -54,8 +56,11 @@ class ScoreboardWebController {
         model.addAttribute("regions", MoroccoRegion.values());
         model.addAttribute("targetGroups", TargetGroup.values());
         model.addAttribute("query", filter.query());
+        List<FrameworkNode> nodes = frameworks.nodes(code);
+        model.addAttribute("sections", nodes.stream().filter(n -> n.depth() == 0
+                && (n.kind() == NodeKind.SECTION || n.kind() == NodeKind.PROGRAMME)).toList());
+        model.addAttribute("nodes", nodes);
         try {
-            model.addAttribute("sections", initiatives.scoreboard(code, ScoreboardFilter.none(), 0).groups());
             Scoreboard scoreboard = initiatives.scoreboard(code, filter.toFilter(), ITEMS_PER_NODE);
             model.addAttribute("scoreboard", scoreboard);
         }
