@@ -12,8 +12,4 @@ public record InitiativeFilter(String framework, String node, String partner, St
     public static InitiativeFilter none() {
         return new InitiativeFilter(null, null, null, null, null, null, null, null, null);
     }
-
-    public static InitiativeFilter ofPartner(String partner) {
-        return new InitiativeFilter(null, null, partner, null, null, null, null, null, null);
-    }
 }

@@ -66,8 +66,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class InitiativesApi {
 
-    static final int MAX_QUERY = 200;
-
     private final InitiativeRepository repository;
     private final InitiativeWriter writer;
     private final InputChecks checks;

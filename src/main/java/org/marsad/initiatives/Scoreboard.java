@@ -54,8 +54,4 @@ public record Scoreboard(
     public record Matrix(List<OrganisationLabel> partners, List<NodeRef> groups, List<List<Integer>> counts,
             List<Integer> partnerTotals) {
     }
-
-    public int rowCount() {
-        return groups.stream().mapToInt(g -> g.rows().size()).sum();
-    }
 }

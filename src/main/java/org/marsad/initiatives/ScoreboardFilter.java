@@ -15,10 +15,4 @@ public record ScoreboardFilter(String partner, String status, String section, St
     public static ScoreboardFilter asOf(String date) {
         return new ScoreboardFilter(null, null, null, null, null, null, null, date);
     }
-
-    /** The same filters as an initiative list filter, for "see all" links. */
-    public InitiativeFilter toInitiativeFilter(String framework) {
-        return new InitiativeFilter(framework, node != null && !node.isBlank() ? node : section, partner, null, status,
-                region, targetGroup, q, asOf);
-    }
 }

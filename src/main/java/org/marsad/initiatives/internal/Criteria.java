@@ -13,9 +13,4 @@ public record Criteria(LocalDate asOf, String framework, List<String> nodes, Lis
     public Criteria withNodes(List<String> codes) {
         return new Criteria(asOf, framework, codes, organisations, role, status, region, targetGroup, q, viewer);
     }
-
-    public String key() {
-        return asOf + "|" + framework + "|" + nodes + "|" + organisations + "|" + role + "|" + status + "|" + region
-                + "|" + targetGroup + "|" + q + "|" + viewer.key();
-    }
 }

@@ -245,7 +245,7 @@ public class InitiativeSeedLoader implements SeedLoader {
         }
     }
 
-    /** A seed file: the date its state holds from, and its records. */
+    /** A seed file: the date its state holds from (and how the document words it), and its records. */
     record Dated(String asOf, String asOfLabel, List<SeedUpdate> updates, List<SeedInitiative> initiatives) {
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.marsad.documents.DocumentsApi;
 import org.marsad.frameworks.FrameworkNode;
@@ -489,9 +488,5 @@ public class InputChecks {
         if (!list.contains(value)) {
             list.add(value);
         }
-    }
-
-    static String joined(List<String> values) {
-        return values.stream().collect(Collectors.joining(", "));
     }
 }

@@ -41,9 +41,9 @@ class ScoreboardRestController {
             @RequestParam(required = false) String node, @RequestParam(required = false) String targetGroup,
             @RequestParam(required = false) String region, @RequestParam(required = false) String q,
             @Parameter(description = "YYYY-MM-DD") @RequestParam(required = false) String asOf,
-            @Parameter(description = "initiatives listed per node (0–200, default 25); counts always cover all")
+            @Parameter(description = "initiatives listed under each node (0–200, default 0: counts only); counts always cover all")
             @RequestParam(required = false) Integer items) {
-        int perNode = items == null ? 25 : items;
+        int perNode = items == null ? 0 : items;
         if (perNode < 0 || perNode > MAX_ITEMS) {
             throw new InvalidInputException("items", "validation.between", 0, MAX_ITEMS);
         }

@@ -52,7 +52,12 @@ class ScoreboardTest {
                 .andExpect(jsonPath("$.groups[0].rows[?(@.node.code == 'MP2013.4')].counts.initiatives").value(7))
                 .andExpect(jsonPath("$.groups[0].rows[?(@.node.code == 'MP2013.11')].gap").value(true))
                 .andExpect(jsonPath("$.gaps[*].code", hasItem("MP2013.11")))
-                .andExpect(jsonPath("$.matrix.partners[*].code", hasItem("EU")));
+                .andExpect(jsonPath("$.matrix.partners[*].code", hasItem("EU")))
+                .andExpect(jsonPath("$.groups[0].rows[?(@.node.code == 'MP2013.4')].items.length()").value(0));
+        mvc.perform(get("/api/v1/scoreboards/MP2013").param("asOf", "2013-03-25").param("items", "3"))
+                .andExpect(jsonPath("$.groups[0].rows[?(@.node.code == 'MP2013.4')].items.length()").value(3))
+                .andExpect(jsonPath("$.groups[0].rows[?(@.node.code == 'MP2013.4')].more").value(4))
+                .andExpect(jsonPath("$.groups[0].rows[?(@.node.code == 'MP2013.4')].items[0].code").value("MP2013-P1-004"));
     }
 
     @Test
