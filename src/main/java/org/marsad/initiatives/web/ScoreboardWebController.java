@@ -1,7 +1,9 @@
 package org.marsad.initiatives.web;
 
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.marsad.frameworks.Framework;
 import org.marsad.frameworks.FrameworkNode;
@@ -15,6 +17,7 @@ import org.marsad.initiatives.ScoreboardFilter;
 import org.marsad.initiatives.TargetGroup;
 import org.marsad.platform.InvalidInputException;
 import org.marsad.platform.web.FormErrors;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +37,14 @@ class ScoreboardWebController {
     private final FrameworksApi frameworks;
     private final FormErrors formErrors;
 
-    ScoreboardWebController(InitiativesApi initiatives, FrameworksApi frameworks, FormErrors formErrors) {
+    private final MessageSource messages;
+
+    ScoreboardWebController(InitiativesApi initiatives, FrameworksApi frameworks, FormErrors formErrors,
+            MessageSource messages) {
         this.initiatives = initiatives;
         this.frameworks = frameworks;
         this.formErrors = formErrors;
+        this.messages = messages;
     }
 
     @GetMapping("/scoreboards")
@@ -56,6 +63,13 @@ class ScoreboardWebController {
         model.addAttribute("regions", MoroccoRegion.values());
         model.addAttribute("targetGroups", TargetGroup.values());
         model.addAttribute("query", filter.query());
+        // A scoreboard page can hold hundreds of links and badges: they are built once here, not once per row.
+        model.addAttribute("moreLink", "/initiatives?framework=" + InitiativeWebController.enc(code) + "&" + filter.listQuery());
+        Map<ActivityStatus, String> statusNames = new EnumMap<>(ActivityStatus.class);
+        for (ActivityStatus s : ActivityStatus.values()) {
+            statusNames.put(s, messages.getMessage("initiatives.status." + s.name(), null, locale));
+        }
+        model.addAttribute("statusNames", statusNames);
         List<FrameworkNode> nodes = frameworks.nodes(code);
         model.addAttribute("sections", nodes.stream().filter(n -> n.depth() == 0
                 && (n.kind() == NodeKind.SECTION || n.kind() == NodeKind.PROGRAMME)).toList());
@@ -76,6 +90,14 @@ class ScoreboardWebController {
 
         ScoreboardFilter toFilter() {
             return new ScoreboardFilter(partner, status, section, node, targetGroup, region, q, asOf);
+        }
+
+        /** The filters an initiative list understands (section and node are the row's). */
+        String listQuery() {
+            return "partner=" + InitiativeWebController.enc(partner) + "&status=" + InitiativeWebController.enc(status)
+                    + "&targetGroup=" + InitiativeWebController.enc(targetGroup) + "&region="
+                    + InitiativeWebController.enc(region) + "&q=" + InitiativeWebController.enc(q) + "&asOf="
+                    + InitiativeWebController.enc(asOf);
         }
 
         String query() {
