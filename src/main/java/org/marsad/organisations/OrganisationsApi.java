@@ -69,6 +69,13 @@ public class OrganisationsApi {
         return organisations.findById(id);
     }
 
+    /** The organisation with this IATI organisation identifier (e.g. XM-DAC-918 for the EU), if registered. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Organisation> findByIatiIdentifier(String iatiIdentifier) {
+        return iatiIdentifier == null || iatiIdentifier.isBlank() ? java.util.Optional.empty()
+                : organisations.findByIatiIdentifier(iatiIdentifier.strip());
+    }
+
     /** Organisations whose code or one of whose aliases is exactly this, e.g. "UE" → EU, "OIM" → IOM. */
     @Transactional(readOnly = true)
     public List<Organisation> resolve(String codeOrAlias) {

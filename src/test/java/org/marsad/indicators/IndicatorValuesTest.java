@@ -122,7 +122,7 @@ class IndicatorValuesTest {
     }
 
     @Test
-    void definingAnIndicatorChecksItsAttachmentsAndInitiativesAreNotAvailableYet() throws Exception {
+    void definingAnIndicatorChecksItsAttachmentsAndRefusesAnUnknownInitiative() throws Exception {
         MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
         mvc.perform(post("/api/v1/indicators").with(as(coordinator)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
@@ -134,16 +134,44 @@ class IndicatorValuesTest {
                 .andExpect(jsonPath("$.errors[*].field", hasItem("measure")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("nodes[0]")))
                 .andExpect(jsonPath("$.errors[*].field", hasItem("title.fr")));
-        String code = "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String unknown = "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         mvc.perform(post("/api/v1/indicators").with(as(coordinator)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"code": "%s", "measure": "UNIT", "title": {"fr": "Avec initiative"},
-                                 "nodes": ["SNIA.P9"], "initiatives": ["XM-DAC-41119-MA-001"]}
-                                """.formatted(code)))
+                                 "nodes": ["SNIA.P9"], "initiatives": ["XM-NO-SUCH-INITIATIVE"]}
+                                """.formatted(unknown)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("initiatives"))
-                .andExpect(jsonPath("$.errors[0].message").value("Les initiatives ne sont pas disponibles : un indicateur ne peut être rattaché qu'à des engagements pour l'instant."));
-        mvc.perform(get("/api/v1/indicators/" + code)).andExpect(status().isNotFound());
+                .andExpect(jsonPath("$.errors[0].field").value("initiatives[0]"))
+                .andExpect(jsonPath("$.errors[0].message").value("Initiative inconnue."));
+        mvc.perform(get("/api/v1/indicators/" + unknown)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aFocalPointDefinesAndFillsTheIndicatorsOfItsOwnInitiativeOnly() throws Exception {
+        // SNIA-PRJ-002 (EU complementary components): the EU funds, Expertise France, AECID and UNICEF implement.
+        MarsadPrincipal aecid = users.create(Role.FOCAL_POINT, "ES-AECID");
+        String code = "TEST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        mvc.perform(post("/api/v1/indicators").with(as(aecid)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code": "%s", "measure": "UNIT", "unit": {"fr": "personnes", "en": "persons"}, "title": {"fr": "Migrants accompagnés"},
+                                 "initiatives": ["SNIA-PRJ-002"]}
+                                """.formatted(code)))
+                .andExpect(status().isCreated());
+        value(aecid, code, "{\"start\": \"2018\", \"target\": 500, \"actual\": 510}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("GREEN"));
+        value(users.create(Role.FOCAL_POINT, "DE-GIZ"), code, "{\"start\": \"2019\", \"actual\": 1}")
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/indicators").with(as(users.create(Role.FOCAL_POINT, "DE-GIZ"))).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code": "%s-GIZ", "measure": "UNIT", "title": {"fr": "Pas le sien"}, "initiatives": ["SNIA-PRJ-002"]}
+                                """.formatted(code)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/indicators/" + code + "/values")).andExpect(jsonPath("$.periods", hasSize(1)));
+        mvc.perform(get("/indicators/" + code)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("/initiatives/")));
     }
 
     @Test

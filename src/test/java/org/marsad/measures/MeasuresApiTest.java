@@ -20,6 +20,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.marsad.platform.security.TestUsers.as;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -147,13 +149,21 @@ class MeasuresApiTest {
     }
 
     @Test
-    void initiativesCannotBeLinkedWhileNoModuleProvidesThem() throws Exception {
+    void aMeasureLinksPartnerInitiativesByCodeOrIdentifierAndRefusesUnknownOnes() throws Exception {
         MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
         mvc.perform(post("/api/v1/measures").with(as(coordinator)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
-                        .content(body(freshCode(), "\"IOM\"", ", \"initiatives\": [\"XM-DAC-41119-MA-001\"]")))
+                        .content(body(freshCode(), "\"IOM\"", ", \"initiatives\": [\"SNIA-PRJ-002\", \"XM-NO-SUCH-INITIATIVE\"]")))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value("initiatives"))
-                .andExpect(jsonPath("$.errors[0].message").value("Les initiatives ne sont pas disponibles : aucune initiative ne peut être liée pour l'instant."));
+                .andExpect(jsonPath("$.errors[0].field").value("initiatives[1]"))
+                .andExpect(jsonPath("$.errors[0].message").value("Initiative inconnue."));
+        String code = freshCode();
+        mvc.perform(post("/api/v1/measures").with(as(coordinator)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(code, "\"IOM\"", ", \"initiatives\": [\"SNIA-PRJ-002\"]")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.initiatives[0]").value("XM-DAC-918-SNIA-PRJ-002"));
+        mvc.perform(get("/measures/" + code)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("SNIA-PRJ-002")))
+                .andExpect(content().string(containsString("/initiatives/")));
     }
 
     @Test

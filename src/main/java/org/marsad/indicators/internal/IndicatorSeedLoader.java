@@ -44,7 +44,7 @@ class IndicatorSeedLoader implements SeedLoader {
 
     @Override
     public int order() {
-        return 410;
+        return 510;
     }
 
     @Override

@@ -54,7 +54,7 @@ class MeasureSeedLoader implements SeedLoader {
 
     @Override
     public int order() {
-        return 400;
+        return 500;
     }
 
     @Override

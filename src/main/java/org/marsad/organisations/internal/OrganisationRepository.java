@@ -47,6 +47,11 @@ public class OrganisationRepository {
                 .stream().findFirst();
     }
 
+    public Optional<Organisation> findByIatiIdentifier(String iatiIdentifier) {
+        return withAliases(jdbc.sql(SELECT + " WHERE o.iati_identifier = :iati").param("iati", iatiIdentifier)
+                .query(this::map).list()).stream().findFirst();
+    }
+
     public Optional<Long> idOf(String code) {
         return jdbc.sql("SELECT id FROM organisations.organisation WHERE code = :code").param("code", code)
                 .query(Long.class).optional();

@@ -54,6 +54,11 @@ public class SeedFiles {
         return yaml.readValue(read(path), type);
     }
 
+    /** Reads seed content already in memory, with the same strict rules (an unknown key is an error). */
+    public <T> T readYaml(byte[] content, Class<T> type) {
+        return yaml.readValue(content, type);
+    }
+
     /**
      * Loads the named seed in one transaction if its content changed since the last load; the loader returns
      * how many records it wrote. The load is audited as a public change.

@@ -1,0 +1,115 @@
+package org.marsad.initiatives.web;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.marsad.frameworks.Framework;
+import org.marsad.frameworks.FrameworkNode;
+import org.marsad.frameworks.FrameworksApi;
+import org.marsad.frameworks.NodeKind;
+import org.marsad.initiatives.ActivityStatus;
+import org.marsad.initiatives.InitiativesApi;
+import org.marsad.initiatives.MoroccoRegion;
+import org.marsad.initiatives.Scoreboard;
+import org.marsad.initiatives.ScoreboardFilter;
+import org.marsad.initiatives.TargetGroup;
+import org.marsad.platform.InvalidInputException;
+import org.marsad.platform.web.FormErrors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+/** The scoreboards: one per policy framework, filterable, as of any date, printable and exportable. */
+@Controller
+class ScoreboardWebController {
+
+    /** Initiatives a page lists under each node; the rest are a link to the filtered list. */
+    static final int ITEMS_PER_NODE = 10;
+    static final List<String> MAIN = List.of("MP2013", "GCM", "SNIA");
+
+    private final InitiativesApi initiatives;
+    private final FrameworksApi frameworks;
+    private final FormErrors formErrors;
+
+    private final MessageSource messages;
+
+    ScoreboardWebController(InitiativesApi initiatives, FrameworksApi frameworks, FormErrors formErrors,
+            MessageSource messages) {
+        this.initiatives = initiatives;
+        this.frameworks = frameworks;
+        this.formErrors = formErrors;
+        this.messages = messages;
+    }
+
+    @GetMapping("/scoreboards")
+    String index(Model model) {
+        model.addAttribute("frameworks", frameworks());
+        return "initiatives/scoreboards";
+    }
+
+    @GetMapping("/scoreboards/{code}")
+    String scoreboard(@PathVariable String code, @ModelAttribute("filter") Filter filter,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+        Framework framework = frameworks.get(code);
+        model.addAttribute("framework", framework);
+        model.addAttribute("frameworks", frameworks());
+        model.addAttribute("statuses", ActivityStatus.values());
+        model.addAttribute("regions", MoroccoRegion.values());
+        model.addAttribute("targetGroups", TargetGroup.values());
+        model.addAttribute("query", filter.query());
+        // A scoreboard page can hold hundreds of links and badges: they are built once here, not once per row.
+        model.addAttribute("moreLink", "/initiatives?framework=" + InitiativeWebController.enc(code) + "&" + filter.listQuery());
+        Map<ActivityStatus, String> statusNames = new EnumMap<>(ActivityStatus.class);
+        for (ActivityStatus s : ActivityStatus.values()) {
+            statusNames.put(s, messages.getMessage("initiatives.status." + s.name(), null, locale));
+        }
+        model.addAttribute("statusNames", statusNames);
+        List<FrameworkNode> nodes = frameworks.nodes(code);
+        model.addAttribute("sections", nodes.stream().filter(n -> n.depth() == 0
+                && (n.kind() == NodeKind.SECTION || n.kind() == NodeKind.PROGRAMME)).toList());
+        model.addAttribute("nodes", nodes);
+        try {
+            Scoreboard scoreboard = initiatives.scoreboard(code, filter.toFilter(), ITEMS_PER_NODE);
+            model.addAttribute("scoreboard", scoreboard);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("errors", formErrors.of(e, locale));
+        }
+        return htmx != null ? "initiatives/scoreboard :: results" : "initiatives/scoreboard";
+    }
+
+    /** The scoreboard's filters as the form sends them. */
+    record Filter(String partner, String status, String section, String node, String targetGroup, String region,
+            String q, String asOf) {
+
+        ScoreboardFilter toFilter() {
+            return new ScoreboardFilter(partner, status, section, node, targetGroup, region, q, asOf);
+        }
+
+        /** The filters an initiative list understands (section and node are the row's). */
+        String listQuery() {
+            return "partner=" + InitiativeWebController.enc(partner) + "&status=" + InitiativeWebController.enc(status)
+                    + "&targetGroup=" + InitiativeWebController.enc(targetGroup) + "&region="
+                    + InitiativeWebController.enc(region) + "&q=" + InitiativeWebController.enc(q) + "&asOf="
+                    + InitiativeWebController.enc(asOf);
+        }
+
+        String query() {
+            return "partner=" + InitiativeWebController.enc(partner) + "&status=" + InitiativeWebController.enc(status)
+                    + "&section=" + InitiativeWebController.enc(section) + "&node=" + InitiativeWebController.enc(node)
+                    + "&targetGroup=" + InitiativeWebController.enc(targetGroup) + "&region="
+                    + InitiativeWebController.enc(region) + "&q=" + InitiativeWebController.enc(q) + "&asOf="
+                    + InitiativeWebController.enc(asOf);
+        }
+    }
+
+    private List<Framework> frameworks() {
+        return MAIN.stream().flatMap(c -> frameworks.list().stream().filter(f -> f.code().equals(c))).toList();
+    }
+}
