@@ -78,6 +78,11 @@ public class IndicatorsApi {
         String i = blankToNull(initiative);
         String text = blankToNull(q);
         Validation.start().maxLength("q", text, 200).maxLength("initiative", i, 200).throwIfInvalid();
+        InitiativeDirectory directory = initiatives.getIfAvailable();
+        if (i != null && directory != null) {
+            // Initiatives are stored by their stable identifier; a reader may name one by its Marsad code.
+            i = directory.find(i).map(InitiativeDirectory.InitiativeRef::identifier).orElse(i);
+        }
         List<IndicatorSummary> items = indicators.search(n, i, text, false, page.size(), page.offset()).stream()
                 .map(l -> {
                     Period latest = l.latest() == null ? null : period(l.indicator(), l.latest());

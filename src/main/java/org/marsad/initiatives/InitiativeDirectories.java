@@ -12,17 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The initiatives as the measures and indicators modules see them. Those modules cannot depend on this one (it would
- * close a cycle), so each declares what it needs and this module answers. The identifier handed out is the IATI
- * identifier when there is one, else the Marsad code; both are accepted back. The title of an internal initiative is
- * not given: a measure or an indicator is public, and would show it to anyone.
+ * close a cycle), so each declares what it needs and this module answers. The identifier handed out is
+ * {@link InitiativeRef#stableIdentifier()}; the code and the IATI identifier are both accepted back. The title of an
+ * internal initiative is not given: a measure or an indicator is public, and would show it to anyone.
  */
 final class InitiativeDirectories {
 
     private InitiativeDirectories() {
-    }
-
-    static String identifier(InitiativeRef ref) {
-        return ref.identifier() != null && !ref.identifier().isBlank() ? ref.identifier() : ref.code();
     }
 
     static LocalizedText publicTitle(InitiativeRef ref) {
@@ -41,7 +37,7 @@ final class InitiativeDirectories {
         @Override
         public Optional<InitiativeRef> find(String identifier) {
             return initiatives.findByIdentifier(identifier)
-                    .map(ref -> new InitiativeRef(identifier(ref), publicTitle(ref), ref.href()));
+                    .map(ref -> new InitiativeRef(ref.stableIdentifier(), publicTitle(ref), ref.href()));
         }
     }
 
@@ -60,7 +56,7 @@ final class InitiativeDirectories {
         @Override
         public Optional<InitiativeRef> find(String identifier) {
             return initiatives.findByIdentifier(identifier)
-                    .map(ref -> new InitiativeRef(identifier(ref), publicTitle(ref), ref.href()));
+                    .map(ref -> new InitiativeRef(ref.stableIdentifier(), publicTitle(ref), ref.href()));
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.marsad.indicators;
 
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.marsad.platform.security.MarsadPrincipal;
 import org.marsad.platform.security.Role;
@@ -12,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.marsad.platform.security.TestUsers.as;
@@ -19,6 +21,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -169,9 +172,13 @@ class IndicatorValuesTest {
                                 """.formatted(code)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/indicators/" + code + "/values")).andExpect(jsonPath("$.periods", hasSize(1)));
+        mvc.perform(get("/api/v1/indicators").param("initiative", "SNIA-PRJ-002"))
+                .andExpect(jsonPath("$.items[*].code", hasItem(code)));
+        String initiative = mvc.perform(get("/api/v1/initiatives/SNIA-PRJ-002")).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/initiatives/" + JsonPath.read(initiative, "$.id")))
+                .andExpect(content().string(containsString("/indicators/" + code)));
         mvc.perform(get("/indicators/" + code)).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("/initiatives/")));
+                .andExpect(content().string(containsString("/initiatives/")));
     }
 
     @Test

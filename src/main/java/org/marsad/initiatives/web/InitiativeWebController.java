@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.marsad.frameworks.Framework;
 import org.marsad.frameworks.FrameworkNode;
 import org.marsad.frameworks.FrameworksApi;
+import org.marsad.indicators.IndicatorsApi;
 import org.marsad.initiatives.ActivityStatus;
 import org.marsad.initiatives.BudgetType;
 import org.marsad.initiatives.IatiImportPreview;
@@ -53,9 +54,12 @@ class InitiativeWebController {
     private final OrganisationDirectory organisations;
     private final FormErrors formErrors;
 
+    private final IndicatorsApi indicators;
+
     InitiativeWebController(InitiativesApi initiatives, FrameworksApi frameworks, OrganisationDirectory organisations,
-            FormErrors formErrors) {
+            FormErrors formErrors, IndicatorsApi indicators) {
         this.initiatives = initiatives;
+        this.indicators = indicators;
         this.frameworks = frameworks;
         this.organisations = organisations;
         this.formErrors = formErrors;
@@ -107,6 +111,8 @@ class InitiativeWebController {
         model.addAttribute("initiative", initiative);
         model.addAttribute("asOf", date);
         model.addAttribute("canEdit", date == null && initiatives.canEdit(CurrentUser.get().orElse(null), initiative.ref()));
+        model.addAttribute("indicators", indicators.search(null, initiative.ref().stableIdentifier(), null,
+                PageQuery.of(null, 100, 100)).items());
         model.addAttribute("statuses", ActivityStatus.values());
         model.addAttribute("today", LocalDate.now());
         return "initiatives/show";
