@@ -50,7 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * jar started as its own process with {@code -Xmx256m} on that database, and measured from outside:
  *
  * <ul>
- * <li>16 concurrent clients on the scoreboard API, the scoreboard page and filtered initiative lists, next to a
+ * <li>with them, 10,000 indicators of 50 yearly values each (500,000 values) attached to every fifth initiative;</li>
+ * <li>16 concurrent clients on the scoreboard API, the scoreboard page, filtered initiative lists and initiative
+ * pages (which read their indicators), next to a
  * baseline under the same load ({@code /actuator/health}: one database round trip, nothing else);</li>
  * <li>the scoreboard computed from scratch (cache invalidated before every request), one client;</li>
  * <li>the IATI export of all 50,000 activities: time, heap in use (sampled with jstat), and the file validated
@@ -58,13 +60,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  *
  * Run with {@code ./mvnw -q package -DskipTests && ./mvnw -Pbenchmark test -Dtest=InitiativesBenchmark}
- * (the jar must exist). The indicators module will add its 500,000 indicator values to this benchmark.
+ * (the jar must exist).
  */
 @Tag("benchmark")
 @MarsadIntegrationTest
 class InitiativesBenchmark {
 
     static final int INITIATIVES = 50_000;
+    static final int INDICATORS = 10_000;
+    static final int YEARS = 50;
     static final int CLIENTS = 16;
     static final int REQUESTS_PER_CLIENT = 60;
     static final List<String> PARTNERS = List.of("EU", "ES", "FR", "DE", "BE", "IT", "NL", "PT", "SE", "GB", "IOM", "UNHCR");
@@ -121,7 +125,11 @@ class InitiativesBenchmark {
                     "/api/v1/scoreboards/GCM?region=MA-04", "/api/v1/scoreboards/MP2013?asOf=2018-06-30",
                     "/api/v1/scoreboards/SNIA?targetGroup=WOMEN");
 
-            for (String url : concat(scoreboardApi, scoreboardPage, lists, filteredScoreboards)) {
+            List<String> initiativePages = jdbc.sql("""
+                    SELECT '/initiatives/' || id FROM initiatives.initiative WHERE code IN
+                      (SELECT 'BENCH-' || lpad((g * 4995)::text, 6, '0') FROM generate_series(0, 9) g) ORDER BY code
+                    """).query(String.class).list();
+            for (String url : concat(scoreboardApi, scoreboardPage, lists, filteredScoreboards, initiativePages)) {
                 for (int i = 0; i < 5; i++) {
                     get(http, base + url);
                 }
@@ -133,6 +141,7 @@ class InitiativesBenchmark {
             Stopwatch page = load("scoreboard page (MP2013, GCM, SNIA)", http, base, scoreboardPage);
             Stopwatch list = load("filtered initiative list (10 filters)", http, base, lists);
             Stopwatch filtered = load("scoreboard API, filtered / as of", http, base, filteredScoreboards);
+            Stopwatch pages = load("initiative page with its indicators (10 initiatives)", http, base, initiativePages);
             Stopwatch baselineAgain = load("baseline again", http, base, List.of("/actuator/health"));
 
             Stopwatch uncached = new Stopwatch("scoreboard API MP2013, recomputed (1 client)");
@@ -160,9 +169,10 @@ class InitiativesBenchmark {
             double validateSeconds = (System.nanoTime() - validateStart) / 1e9;
 
             System.out.println();
-            System.out.printf(Locale.ROOT, "Initiatives benchmark: %d initiatives (%d generated in %.0f s), app JVM -Xmx256m, %d clients x %d requests%n",
-                    total, INITIATIVES, generateSeconds, CLIENTS, REQUESTS_PER_CLIENT);
-            for (Stopwatch s : List.of(baseline, api, page, list, filtered, baselineAgain, uncached)) {
+            long values = jdbc.sql("SELECT count(*) FROM indicators.period").query(Long.class).single();
+            System.out.printf(Locale.ROOT, "Initiatives benchmark: %d initiatives (%d generated) and %d indicator values, generated in %.0f s, app JVM -Xmx256m, %d clients x %d requests%n",
+                    total, INITIATIVES, values, generateSeconds, CLIENTS, REQUESTS_PER_CLIENT);
+            for (Stopwatch s : List.of(baseline, api, page, list, filtered, pages, baselineAgain, uncached)) {
                 System.out.println(s.summary());
             }
             System.out.printf(Locale.ROOT, "ratio p95 scoreboard API / baseline = %.1f, page / baseline = %.1f, list / baseline = %.1f%n",
@@ -247,10 +257,41 @@ class InitiativesBenchmark {
                     """, links);
         }
         jdbc.sql("UPDATE initiatives.change_stamp SET stamp = stamp + 1").update();
+        generateIndicatorValues();
         // What autovacuum does soon after a bulk load: statistics, and the visibility map index-only scans need.
         jdbc.sql("VACUUM ANALYZE initiatives.initiative").update();
         jdbc.sql("VACUUM ANALYZE initiatives.revision").update();
         jdbc.sql("VACUUM ANALYZE initiatives.node_link").update();
+    }
+
+    /**
+     * 10,000 indicators of 50 yearly periods each (500,000 values), one every fifth generated initiative, as the
+     * indicators module stores them: what an initiative page and the indicators of an initiative read.
+     */
+    private void generateIndicatorValues() {
+        jdbc.sql("""
+                INSERT INTO indicators.indicator (code, title, measure, ascending, created_by)
+                SELECT 'BENCH-I-' || lpad(g::text, 6, '0'),
+                       jsonb_build_object('fr', 'Indicateur généré ' || g, 'en', 'Generated indicator ' || g),
+                       CASE WHEN g % 3 = 0 THEN 'PERCENTAGE' ELSE 'UNIT' END, g % 4 <> 0, 'benchmark'
+                FROM generate_series(0, :n - 1) g
+                """).param("n", INDICATORS).update();
+        jdbc.sql("""
+                INSERT INTO indicators.indicator_initiative (initiative, indicator_id)
+                SELECT 'XM-BENCH-' || lpad((substring(i.code, 9)::int * 5)::text, 6, '0'), i.id
+                FROM indicators.indicator i WHERE i.code LIKE 'BENCH-I-%'
+                """).update();
+        jdbc.sql("""
+                INSERT INTO indicators.period (indicator_id, period_start, period_end, start_date, end_date, target_value,
+                    actual_value, entered_by)
+                SELECT i.id, y::text, y::text, make_date(y, 1, 1), make_date(y, 12, 31), 80,
+                       ((i.id * 7919 + y * 104729) % 100), 'benchmark'
+                FROM indicators.indicator i, generate_series(2025 - :years, 2024) y
+                WHERE i.code LIKE 'BENCH-I-%'
+                """).param("years", YEARS).update();
+        jdbc.sql("VACUUM ANALYZE indicators.indicator").update();
+        jdbc.sql("VACUUM ANALYZE indicators.indicator_initiative").update();
+        jdbc.sql("VACUUM ANALYZE indicators.period").update();
     }
 
     private State state(Random random, java.util.Map<Long, OrganisationLabel> labels, List<Long> partners,
