@@ -2,6 +2,8 @@ package org.marsad.platform;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A text in up to three languages, stored as one {@code jsonb} value {@code {"fr": …, "ar": …, "en": …}}.
  * Reading falls back from the requested language to French, then English, then Arabic, and says which
@@ -48,6 +50,7 @@ public record LocalizedText(String fr, String ar, String en) {
         return new Resolved("", wanted, false);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return fr == null && ar == null && en == null;
     }

@@ -1,6 +1,7 @@
 package org.marsad.platform;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,5 +32,11 @@ class LocalizedTextTest {
         var text = LocalizedText.of("  ", "", null);
         assertThat(text.isEmpty()).isTrue();
         assertThat(text.resolve(Language.EN).text()).isEmpty();
+    }
+
+    @Test
+    void jsonCarriesTheThreeLanguagesAndNothingElse() {
+        String json = JsonMapper.builder().build().writeValueAsString(LocalizedText.of("Pacte", null, "Compact"));
+        assertThat(json).isEqualTo("{\"fr\":\"Pacte\",\"ar\":null,\"en\":\"Compact\"}");
     }
 }
