@@ -3,12 +3,9 @@ package org.marsad.observatory.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,8 +57,7 @@ final class CsvFile implements TableFile {
         if (!bom) {
             pushback.unread(head);
         }
-        Reader reader = new InputStreamReader(pushback, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new Utf8Reader(pushback);
         try {
             parse(reader, handler);
         }

@@ -617,7 +617,7 @@ public class ImportProcessor {
                 if (batch.isEmpty()) {
                     return;
                 }
-                Set<String> missing = new HashSet<>();
+                Set<String> missing = new java.util.LinkedHashSet<>();
                 for (Staged s : batch) {
                     if (!seriesIds.containsKey(s.key())) {
                         missing.add(s.key());

@@ -68,12 +68,16 @@ public class ObservationRepository {
         UNCHANGED
     }
 
-    /** The ids of these series keys, creating the series that do not exist yet. */
+    /**
+     * The ids of these series keys, creating the series that do not exist yet in the order given: downloads list
+     * series in creation order, so a file imported elsewhere downloads in the same order.
+     */
     public Map<String, Long> resolveSeries(int datasetId, Collection<String> keys) {
         String[] array = keys.toArray(String[]::new);
         jdbc.sql("""
                 INSERT INTO observatory.series (dataset_id, key, dims)
-                SELECT :ds, k, string_to_array(k, '.') FROM unnest(CAST(:keys AS text[])) k
+                SELECT :ds, k, string_to_array(k, '.') FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)
+                ORDER BY n
                 ON CONFLICT (dataset_id, key) DO NOTHING
                 """).param("ds", datasetId).param("keys", array).update();
         Map<String, Long> ids = new HashMap<>();

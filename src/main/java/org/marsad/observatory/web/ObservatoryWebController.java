@@ -163,6 +163,7 @@ class ObservatoryWebController {
     String check(@PathVariable String code, Model model) {
         model.addAttribute("detail", observatory.dataset(code));
         model.addAttribute("check", observatory.check(code));
+        model.addAttribute("derivations", Derivation.values());
         return "observatory/check";
     }
 
