@@ -144,10 +144,19 @@ final class CsvFile implements TableFile {
                     quoted = true;
                 }
                 else {
-                    if (field.length() >= MAX_FIELD) {
+                    // A run of ordinary characters is appended at once.
+                    int start = pos - 1;
+                    while (pos < len) {
+                        char d = buf[pos];
+                        if (d == separator || d == '\n' || d == '\r' || d == '"') {
+                            break;
+                        }
+                        pos++;
+                    }
+                    if (field.length() + pos - start > MAX_FIELD) {
                         throw new ImportFileException("observatory.import.error.fieldTooLong", recordLine);
                     }
-                    field.append(c);
+                    field.append(buf, start, pos - start);
                 }
             }
             fields.add(field.toString());

@@ -2,7 +2,6 @@ package org.marsad.observatory.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -27,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class ImportFiles {
+
+    /** Bytes per round trip to the server when writing or reading a stored file. */
+    static final int CHUNK = 1 << 20;
 
     private final DataSource dataSource;
 
@@ -54,15 +56,23 @@ public class ImportFiles {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size = 0;
             try (LargeObject object = manager.open(oid, LargeObjectManager.WRITE);
-                    OutputStream out = object.getOutputStream();
                     DigestInputStream digest = new DigestInputStream(in, sha)) {
-                byte[] buffer = new byte[1 << 16];
-                for (int n; (n = digest.read(buffer)) > 0; ) {
+                // Large chunks: each write is a round trip to the server.
+                byte[] buffer = new byte[CHUNK];
+                int filled = 0;
+                for (int n; (n = digest.read(buffer, filled, buffer.length - filled)) >= 0; ) {
                     size += n;
                     if (size > maxBytes) {
                         throw new TooLargeException();
                     }
-                    out.write(buffer, 0, n);
+                    filled += n;
+                    if (filled == buffer.length) {
+                        object.write(buffer, 0, filled);
+                        filled = 0;
+                    }
+                }
+                if (filled > 0) {
+                    object.write(buffer, 0, filled);
                 }
             }
             return new Stored(oid, size, HexFormat.of().formatHex(sha.digest()));
@@ -84,12 +94,27 @@ public class ImportFiles {
             Connection connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             LargeObject object = connection.unwrap(PGConnection.class).getLargeObjectAPI().open(oid, LargeObjectManager.READ);
-            InputStream stream = object.getInputStream();
-            return new java.io.FilterInputStream(stream) {
+            return new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    try {
+                        int n = object.read(b, off, Math.min(len, CHUNK));
+                        return n <= 0 && len > 0 ? -1 : n;
+                    }
+                    catch (SQLException e) {
+                        throw new IOException(e);
+                    }
+                }
+
                 @Override
                 public void close() throws IOException {
                     try {
-                        super.close();
                         object.close();
                         connection.commit();
                     }

@@ -1,8 +1,6 @@
 package org.marsad.observatory.internal;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +36,7 @@ import org.marsad.platform.Json;
 import org.marsad.platform.LocalizedText;
 import org.marsad.platform.audit.AuditLog;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,7 +59,6 @@ public class ImportProcessor {
     static final int MAX_REPORTED_ERRORS = 10_000;
     static final int MAX_VALUE_SHOWN = 200;
     static final int MAX_COMMENT = 2000;
-    static final int SERIES_CACHE = 200_000;
     static final long PROGRESS_NANOS = 500_000_000L;
     /** Summaries pay off on large datasets only; small ones are aggregated from their observations directly. */
     static final long SUMMARY_THRESHOLD = 100_000;
@@ -113,28 +110,30 @@ public class ImportProcessor {
     public ImportRepository.Outcome run(long jobId) {
         ImportRepository.Work work = jobs.work(jobId).orElseThrow();
         Dataset dataset = datasets.find(work.datasetCode()).orElseThrow();
-        Run run = new Run(work, dataset);
+        int datasetId = datasets.id(dataset.code()).orElseThrow();
         ImportRepository.Outcome outcome;
-        Path temporary = null;
-        try (InputStream raw = new BufferedInputStream(files.open(work.oid()), 1 << 16)) {
-            raw.mark(8);
-            byte[] magic = raw.readNBytes(4);
-            raw.reset();
-            TableFile file;
-            if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-                // A zip: XLSX needs random access to its parts, so it goes to a temporary file first.
-                temporary = Files.createTempFile("marsad-import-" + jobId + "-", ".xlsx");
-                Files.copy(raw, temporary, StandardCopyOption.REPLACE_EXISTING);
-                file = new XlsxFile(temporary);
+        Workbook workbook = new Workbook(jobId);
+        // A dataset without values takes the file straight into the observations; a duplicate key in the file
+        // then shows up as a unique violation, and the import starts again through the staging table.
+        boolean direct = datasets.observationCount(datasetId) == 0;
+        Run run = new Run(work, dataset, direct);
+        try (SeriesResolver resolver = new SeriesResolver(dataSource, datasetId)) {
+            while (true) {
+                run = new Run(work, dataset, direct);
+                run.resolver = resolver;
+                try (InputStream raw = new BufferedInputStream(files.open(work.oid()), ImportFiles.CHUNK)) {
+                    run.file = workbook.open(raw);
+                    Run current = run;
+                    outcome = transaction.execute(status -> current.process());
+                    break;
+                }
+                catch (DuplicateInDirectCopy e) {
+                    direct = false;
+                }
             }
-            else if (magic.length == 4 && (magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF) {
-                throw new ImportFileException("observatory.import.error.oldExcel");
+            if (outcome.status() != ImportStatus.DONE) {
+                resolver.removeUnused();
             }
-            else {
-                file = new CsvFile(raw);
-            }
-            run.file = file;
-            outcome = transaction.execute(status -> run.process());
         }
         catch (ImportFileException e) {
             outcome = run.outcome(ImportStatus.REJECTED, e.key(), e.args());
@@ -151,6 +150,60 @@ public class ImportProcessor {
             outcome = run.outcome(ImportStatus.FAILED, "observatory.import.error.unexpected", List.of(String.valueOf(jobId)));
         }
         finally {
+            workbook.delete();
+        }
+        ImportRepository.Outcome finalOutcome = outcome;
+        List<ImportJob.Error> errors = run.errors;
+        separately.executeWithoutResult(s -> {
+            jobs.insertErrors(jobId, errors);
+            jobs.finish(jobId, finalOutcome);
+            files.delete(work.oid());
+            jobs.clearFile(jobId);
+        });
+        log.info("Import {} into {}: {} ({} rows, {} rejected, {} new, {} corrected, {} unchanged, {} withdrawn)", jobId,
+                dataset.code(), finalOutcome.status(), finalOutcome.rowsRead(), finalOutcome.rowsRejected(),
+                finalOutcome.inserted(), finalOutcome.corrected(), finalOutcome.unchanged(), finalOutcome.withdrawn());
+        if (finalOutcome.status() == ImportStatus.DONE) {
+            summarise(dataset);
+        }
+        return finalOutcome;
+    }
+
+    /** A duplicate key met while copying straight into the observations: the import is redone through staging. */
+    private static final class DuplicateInDirectCopy extends RuntimeException {
+        DuplicateInDirectCopy() {
+            super("duplicate key in a direct copy");
+        }
+    }
+
+    /** Opens the stored file as CSV or XLSX; an XLSX needs random access, so it is copied to a temporary file once. */
+    private static final class Workbook {
+
+        private final long jobId;
+        private Path temporary;
+
+        Workbook(long jobId) {
+            this.jobId = jobId;
+        }
+
+        TableFile open(InputStream raw) throws IOException {
+            raw.mark(8);
+            byte[] magic = raw.readNBytes(4);
+            raw.reset();
+            if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                if (temporary == null) {
+                    temporary = Files.createTempFile("marsad-import-" + jobId + "-", ".xlsx");
+                    Files.copy(raw, temporary, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return new XlsxFile(temporary);
+            }
+            if (magic.length == 4 && (magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF) {
+                throw new ImportFileException("observatory.import.error.oldExcel");
+            }
+            return new CsvFile(raw);
+        }
+
+        void delete() {
             if (temporary != null) {
                 try {
                     Files.deleteIfExists(temporary);
@@ -160,20 +213,33 @@ public class ImportProcessor {
                 }
             }
         }
-        ImportRepository.Outcome finalOutcome = outcome;
-        separately.executeWithoutResult(s -> {
-            jobs.insertErrors(jobId, run.errors);
-            jobs.finish(jobId, finalOutcome);
-            files.delete(work.oid());
-            jobs.clearFile(jobId);
-        });
-        log.info("Import {} into {}: {} ({} rows, {} rejected, {} new, {} corrected, {} unchanged, {} withdrawn)", jobId,
-                dataset.code(), finalOutcome.status(), finalOutcome.rowsRead(), finalOutcome.rowsRejected(),
-                finalOutcome.inserted(), finalOutcome.corrected(), finalOutcome.unchanged(), finalOutcome.withdrawn());
-        if (finalOutcome.status() == ImportStatus.DONE) {
-            refreshSummary(dataset);
+    }
+
+    /** Summaries are rebuilt in the background: an import is done once its values are in. */
+    private final java.util.concurrent.ExecutorService summaries = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "observatory-summary");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Set<String> summaryQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    void summarise(Dataset dataset) {
+        if (summaryQueued.add(dataset.code())) {
+            summaries.execute(() -> {
+                summaryQueued.remove(dataset.code());
+                try {
+                    refreshSummary(dataset);
+                }
+                catch (RuntimeException e) {
+                    log.error("Summary of {} failed", dataset.code(), e);
+                }
+            });
         }
-        return finalOutcome;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        summaries.shutdownNow();
     }
 
     /** Rebuilds the summary of a large additive dataset, so aggregates read sums instead of millions of rows. */
@@ -203,16 +269,20 @@ public class ImportProcessor {
         private final Map<String, Integer> sourceIds;
         private final Integer defaultSource;
         private final List<ImportJob.Error> errors = new ArrayList<>();
+        private boolean direct;
         private TableFile file;
+        private SeriesResolver resolver;
         private Columns columns;
         private Stager stager;
         private long rowsRead;
         private long rowsRejected;
         private long lastProgress = System.nanoTime();
+        private final Map<String, Periods.Period> periods = new HashMap<>();
 
-        Run(ImportRepository.Work work, Dataset dataset) {
+        Run(ImportRepository.Work work, Dataset dataset, boolean direct) {
             this.work = work;
             this.dataset = dataset;
+            this.direct = direct;
             this.datasetId = datasets.id(dataset.code()).orElseThrow();
             for (Dataset.Dimension d : dataset.dimensions()) {
                 codes.add(codelists.codeSet(d.codelist()));
@@ -227,77 +297,94 @@ public class ImportProcessor {
 
         ImportRepository.Outcome process() {
             Connection connection = DataSourceUtils.getConnection(dataSource);
-            CopyManager copy;
+            // One import at a time per dataset: a second waits here instead of racing for the same keys.
+            jdbc.sql("SELECT pg_advisory_xact_lock(1329745494, :ds)").param("ds", datasetId).query().listOfRows();
+            if (direct && datasets.observationCount(datasetId) > 0) {
+                direct = false;
+            }
+            if (!direct) {
+                jdbc.sql("""
+                        CREATE TEMP TABLE import_stage (
+                            line bigint, series_id bigint, source_id integer, period text, period_start date, period_end date,
+                            value numeric, status char(1), qualifier text, period_basis text, decimals smallint, note jsonb,
+                            is_delete boolean) ON COMMIT DROP
+                        """).update();
+            }
+            OffsetDateTime now = jdbc.sql("SELECT clock_timestamp()").query(OffsetDateTime.class).single();
             try {
-                copy = connection.unwrap(PGConnection.class).getCopyAPI();
+                stager = new Stager(connection.unwrap(PGConnection.class), now);
             }
             catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-            // One import at a time per dataset: a second waits here instead of racing for the same keys.
-            jdbc.sql("SELECT pg_advisory_xact_lock(1329745494, :ds)").param("ds", datasetId).query().listOfRows();
-            jdbc.sql("""
-                    CREATE TEMP TABLE import_stage (
-                        line bigint, series_id bigint, source_id integer, period text, period_start date, period_end date,
-                        value numeric, status char(1), qualifier text, period_basis text, decimals smallint, note jsonb,
-                        is_delete boolean) ON COMMIT DROP
-                    """).update();
-            stager = new Stager(copy);
+            long started = System.nanoTime();
             try {
                 file.read(this);
+                if (columns == null) {
+                    throw new ImportFileException("observatory.import.error.empty");
+                }
+                stager.finish();
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (columns == null) {
-                throw new ImportFileException("observatory.import.error.empty");
+            finally {
+                stager.abortIfOpen();
             }
-            stager.flush();
+            long staged = System.nanoTime();
             progress("VALIDATING");
             if (rowsRead == 0) {
                 throw new ImportFileException("observatory.import.error.noRows");
             }
             boolean allOrNothing = work.mode() == ImportMode.ALL_OR_NOTHING;
-            boolean existing = stager.staged > 0 && hasCurrentValues(stager.sourceIds);
-            if (rowsRejected > 0 && allOrNothing) {
-                reportDuplicates(false);
-                throw new Rejected("observatory.import.error.rowsRejected");
+            long closedChanged = 0;
+            long withdrawn = 0;
+            long inserted;
+            if (direct) {
+                if (rowsRejected > 0 && allOrNothing) {
+                    throw new Rejected("observatory.import.error.rowsRejected");
+                }
+                inserted = stager.values;
+                if (inserted == 0) {
+                    throw new Rejected("observatory.import.error.noValidRows");
+                }
             }
-            if (existing) {
+            else {
+                boolean existing = stager.staged > 0 && hasCurrentValues(stager.sourceIds);
+                if (rowsRejected > 0 && allOrNothing) {
+                    reportDuplicates(false);
+                    throw new Rejected("observatory.import.error.rowsRejected");
+                }
                 reportDuplicates(!allOrNothing);
                 if (rowsRejected > 0 && allOrNothing) {
                     throw new Rejected("observatory.import.error.rowsRejected");
                 }
+                if (stager.staged - stager.removed == 0) {
+                    throw new Rejected("observatory.import.error.noValidRows");
+                }
+                progress("MERGING");
+                if (existing) {
+                    Map<String, Object> closed = jdbc.sql("""
+                            WITH closed AS (
+                                UPDATE observatory.observation o SET valid_to = :now, current = false
+                                FROM pg_temp.import_stage s
+                                WHERE o.current AND o.series_id = s.series_id AND o.source_id = s.source_id AND o.period = s.period
+                                  AND (s.is_delete OR o.value <> s.value OR o.status <> s.status
+                                       OR o.qualifier IS DISTINCT FROM s.qualifier OR o.period_basis IS DISTINCT FROM s.period_basis
+                                       OR o.decimals IS DISTINCT FROM s.decimals OR o.note IS DISTINCT FROM s.note)
+                                RETURNING s.is_delete)
+                            SELECT count(*) FILTER (WHERE is_delete) AS withdrawn, count(*) FILTER (WHERE NOT is_delete) AS changed
+                            FROM closed
+                            """).param("now", now).query().singleRow();
+                    withdrawn = ((Number) closed.get("withdrawn")).longValue();
+                    closedChanged = ((Number) closed.get("changed")).longValue();
+                }
+                inserted = insert(now, existing);
             }
-            if (stager.staged - stager.removed == 0) {
-                throw new Rejected("observatory.import.error.noValidRows");
-            }
-            progress("MERGING");
-            OffsetDateTime now = jdbc.sql("SELECT clock_timestamp()").query(OffsetDateTime.class).single();
-            long closedChanged = 0;
-            long withdrawn = 0;
-            long inserted;
-            if (existing) {
-                Map<String, Object> closed = jdbc.sql("""
-                        WITH closed AS (
-                            UPDATE observatory.observation o SET valid_to = :now, current = false
-                            FROM pg_temp.import_stage s
-                            WHERE o.current AND o.series_id = s.series_id AND o.source_id = s.source_id AND o.period = s.period
-                              AND (s.is_delete OR o.value <> s.value OR o.status <> s.status
-                                   OR o.qualifier IS DISTINCT FROM s.qualifier OR o.period_basis IS DISTINCT FROM s.period_basis
-                                   OR o.decimals IS DISTINCT FROM s.decimals OR o.note IS DISTINCT FROM s.note)
-                            RETURNING s.is_delete)
-                        SELECT count(*) FILTER (WHERE is_delete) AS withdrawn, count(*) FILTER (WHERE NOT is_delete) AS changed
-                        FROM closed
-                        """).param("now", now).query().singleRow();
-                withdrawn = ((Number) closed.get("withdrawn")).longValue();
-                closedChanged = ((Number) closed.get("changed")).longValue();
-                inserted = insert(now, true);
-            }
-            else {
-                inserted = insertFast(connection, now, allOrNothing);
-            }
-            long stagedValues = stager.staged - stager.deletes - stager.removed;
+            log.info("Import {}: read and {} {} rows in {} ms (series lookups {} ms, copy {} ms), checked and merged in {} ms",
+                    work.id(), direct ? "copied" : "staged", rowsRead, (staged - started) / 1_000_000,
+                    resolver.nanos / 1_000_000, stager.copyNanos / 1_000_000, (System.nanoTime() - staged) / 1_000_000);
+            long stagedValues = direct ? stager.values : stager.staged - stager.deletes - stager.removed;
             long corrected = closedChanged;
             long fresh = inserted - corrected;
             long unchanged = stagedValues - inserted;
@@ -324,41 +411,6 @@ public class ImportProcessor {
                                    WHERE s.dataset_id = :ds AND o.source_id = ANY(:sources))
                     """).param("ds", datasetId).param("sources", sourceIdsInFile.toArray(Integer[]::new))
                     .query(Boolean.class).single();
-        }
-
-        /**
-         * Inserts into a dataset that has no current values from these sources: no comparison needed, and a
-         * duplicate key within the file shows up as a unique violation, after which the duplicates are reported.
-         */
-        private long insertFast(Connection connection, OffsetDateTime now, boolean allOrNothing) {
-            Savepoint savepoint;
-            try {
-                savepoint = connection.setSavepoint();
-            }
-            catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            try {
-                long n = insert(now, false);
-                connection.releaseSavepoint(savepoint);
-                return n;
-            }
-            catch (org.springframework.dao.DuplicateKeyException e) {
-                try {
-                    connection.rollback(savepoint);
-                }
-                catch (SQLException ex) {
-                    throw new IllegalStateException(ex);
-                }
-                reportDuplicates(!allOrNothing);
-                if (allOrNothing) {
-                    throw new Rejected("observatory.import.error.rowsRejected");
-                }
-                return insert(now, false);
-            }
-            catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         private long insert(OffsetDateTime now, boolean skipCurrent) {
@@ -484,7 +536,17 @@ public class ImportProcessor {
                 key.append(d == 0 ? "" : ".").append(code);
             }
             String rawPeriod = fields[columns.period].strip();
-            Periods.Period period = Periods.parse(rawPeriod).orElse(null);
+            // A file repeats a few hundred periods millions of times: each is parsed once.
+            Periods.Period period = periods.get(rawPeriod);
+            if (period == null) {
+                period = Periods.parse(rawPeriod).orElse(NOT_A_PERIOD);
+                if (periods.size() < 100_000) {
+                    periods.put(rawPeriod, period);
+                }
+            }
+            if (period == NOT_A_PERIOD) {
+                period = null;
+            }
             if (period == null) {
                 bad = reject(line, "TIME_PERIOD", rawPeriod, rawPeriod.isEmpty() ? "observatory.import.reason.periodMissing"
                         : "observatory.import.reason.badPeriod");
@@ -580,21 +642,24 @@ public class ImportProcessor {
             return true;
         }
 
-        /** The staging of valid rows: series keys resolved to ids in batches, rows copied into the stage table. */
+        /**
+         * Valid rows go out as one streaming COPY, into the observations themselves (direct) or into the staging
+         * table, while the file is still being read: PostgreSQL writes while Java parses. Series keys are resolved to
+         * ids on a side connection; rows of a series not met before wait until a batch of new keys is resolved.
+         */
         private final class Stager {
 
-            private final CopyManager copy;
-            private final List<Staged> batch = new ArrayList<>(BATCH);
-            private final Map<String, Long> seriesIds = new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                    return size() > SERIES_CACHE;
-                }
-            };
-            private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-            private final StringBuilder text = new StringBuilder(1 << 16);
+            private final PGConnection connection;
+            private final String directSuffix;
+            private final Map<Periods.Period, String> periodText = new HashMap<>();
+            private PGCopyOutputStream copy;
+            private final List<Staged> waiting = new ArrayList<>();
+            private final Set<String> waitingKeys = new java.util.LinkedHashSet<>();
+            private final StringBuilder text = new StringBuilder(1 << 17);
             private final Set<Integer> sourceIds = new HashSet<>();
             private long staged;
+            private long values;
+            private long copyNanos;
             private long deletes;
             private long removed;
             private String firstPeriod;
@@ -602,68 +667,134 @@ public class ImportProcessor {
             private String lastPeriod;
             private LocalDate lastEnd;
 
-            Stager(CopyManager copy) {
-                this.copy = copy;
+            Stager(PGConnection connection, OffsetDateTime now) {
+                this.connection = connection;
+                this.directSuffix = "\t" + work.id() + "\t" + now + "\n";
             }
 
             void add(Staged row) {
-                batch.add(row);
-                if (batch.size() >= BATCH) {
-                    flush();
+                if (direct && row.delete()) {
+                    // Nothing is stored yet in this dataset: there is nothing to withdraw.
+                    staged++;
+                    deletes++;
+                    return;
+                }
+                Long series = resolver.cached(row.key());
+                if (series != null) {
+                    write(row, series);
+                    return;
+                }
+                waiting.add(row);
+                waitingKeys.add(row.key());
+                if (waiting.size() >= BATCH || waitingKeys.size() >= 2_000) {
+                    drain();
                 }
             }
 
-            void flush() {
-                if (batch.isEmpty()) {
+            private void drain() {
+                if (waiting.isEmpty()) {
                     return;
                 }
-                Set<String> missing = new java.util.LinkedHashSet<>();
-                for (Staged s : batch) {
-                    if (!seriesIds.containsKey(s.key())) {
-                        missing.add(s.key());
-                    }
+                Map<String, Long> ids = resolver.resolve(waitingKeys);
+                for (Staged row : waiting) {
+                    write(row, ids.get(row.key()));
                 }
-                if (!missing.isEmpty()) {
-                    seriesIds.putAll(observations.resolveSeries(datasetId, missing));
+                waiting.clear();
+                waitingKeys.clear();
+            }
+
+            private void write(Staged s, long series) {
+                if (direct) {
+                    text.append(series).append('\t').append(s.sourceId()).append('\t');
                 }
-                buffer.reset();
-                text.setLength(0);
-                for (Staged s : batch) {
-                    Long series = seriesIds.get(s.key());
-                    if (series == null) {
-                        series = observations.resolveSeries(datasetId, List.of(s.key())).get(s.key());
-                    }
-                    text.append(s.line()).append('\t').append(series).append('\t').append(s.sourceId()).append('\t')
-                            .append(s.period().value()).append('\t').append(s.period().start()).append('\t')
-                            .append(s.period().end()).append('\t')
-                            .append(s.value() == null ? "\\N" : s.value().toPlainString()).append('\t')
-                            .append(s.status().name()).append('\t')
-                            .append(s.qualifier() == null ? "\\N" : s.qualifier().name()).append('\t')
-                            .append(s.basis() == PeriodBasis.DOCUMENT_DATE ? "DOCUMENT_DATE" : "\\N").append('\t')
-                            .append(s.decimals() == null ? "\\N" : s.decimals().toString()).append('\t');
-                    appendCopyText(text, s.note());
+                else {
+                    text.append(s.line()).append('\t').append(series).append('\t').append(s.sourceId()).append('\t');
+                }
+                text.append(periodText.computeIfAbsent(s.period(), p -> p.value() + '\t' + p.start() + '\t' + p.end() + '\t'))
+                        .append(s.value() == null ? "\\N" : s.value().toPlainString()).append('\t')
+                        .append(s.status().name()).append('\t')
+                        .append(s.qualifier() == null ? "\\N" : s.qualifier().name()).append('\t')
+                        .append(s.basis() == PeriodBasis.DOCUMENT_DATE ? "DOCUMENT_DATE" : "\\N").append('\t')
+                        .append(s.decimals() == null ? "\\N" : s.decimals().toString()).append('\t');
+                appendCopyText(text, s.note());
+                if (direct) {
+                    text.append(directSuffix);
+                }
+                else {
                     text.append('\t').append(s.delete() ? 't' : 'f').append('\n');
-                    sourceIds.add(s.sourceId());
-                    staged++;
-                    if (s.delete()) {
-                        deletes++;
-                    }
-                    else {
-                        track(s.period());
-                    }
-                    if (text.length() > (1 << 16)) {
-                        buffer.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
-                        text.setLength(0);
-                    }
                 }
-                buffer.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+                sourceIds.add(s.sourceId());
+                staged++;
+                if (s.delete()) {
+                    deletes++;
+                }
+                else {
+                    values++;
+                    track(s.period());
+                }
+                if (text.length() >= 1 << 16) {
+                    send();
+                }
+            }
+
+            private void send() {
+                long sending = System.nanoTime();
                 try {
-                    copy.copyIn("COPY pg_temp.import_stage FROM STDIN", new ByteArrayInputStream(buffer.toByteArray()));
+                    if (copy == null) {
+                        copy = new PGCopyOutputStream(connection, direct
+                                ? "COPY observatory.observation_current (series_id, source_id, period, period_start, period_end, value,"
+                                        + " status, qualifier, period_basis, decimals, note, import_id, valid_from) FROM STDIN"
+                                : "COPY pg_temp.import_stage FROM STDIN", 1 << 16);
+                    }
+                    copy.write(text.toString().getBytes(StandardCharsets.UTF_8));
                 }
                 catch (SQLException | IOException e) {
-                    throw new IllegalStateException("staging failed: " + e.getMessage(), e);
+                    throw failure(e);
                 }
-                batch.clear();
+                text.setLength(0);
+                copyNanos += System.nanoTime() - sending;
+            }
+
+            void finish() {
+                drain();
+                if (!text.isEmpty()) {
+                    send();
+                }
+                if (copy != null) {
+                    long ending = System.nanoTime();
+                    try {
+                        copy.endCopy();
+                    }
+                    catch (SQLException e) {
+                        throw failure(e);
+                    }
+                    finally {
+                        copy = null;
+                    }
+                    copyNanos += System.nanoTime() - ending;
+                }
+            }
+
+            /** After a failure mid-file the connection must leave COPY mode before the transaction rolls back. */
+            void abortIfOpen() {
+                if (copy != null && copy.isActive()) {
+                    try {
+                        copy.cancelCopy();
+                    }
+                    catch (SQLException e) {
+                        log.warn("Could not cancel a COPY: {}", e.getMessage());
+                    }
+                }
+                copy = null;
+            }
+
+            private RuntimeException failure(Exception e) {
+                for (Throwable t = e; t != null; t = t.getCause()) {
+                    if (t instanceof SQLException sql && "23505".equals(sql.getSQLState()) && direct) {
+                        return new DuplicateInDirectCopy();
+                    }
+                }
+                return new IllegalStateException("copy failed: " + e.getMessage(), e);
             }
 
             private void track(Periods.Period p) {
@@ -678,6 +809,8 @@ public class ImportProcessor {
             }
         }
     }
+
+    private static final Periods.Period NOT_A_PERIOD = new Periods.Period("", LocalDate.MIN, LocalDate.MIN);
 
     /** One valid row, ready to stage. */
     private record Staged(long line, String key, int sourceId, Periods.Period period, BigDecimal value, ObsStatus status,

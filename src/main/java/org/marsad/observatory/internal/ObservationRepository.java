@@ -281,53 +281,74 @@ public class ObservationRepository {
 
     /**
      * Rebuilds the summary of a dataset: for every source, period and pair of dimensions, the sum and count of the
-     * current values, leaving out each dimension's total code (which would count its parts twice).
+     * current values of the series that hold no total code (a total would count its parts twice). Codes are turned
+     * into small integers first, so that the grouping hashes integers, not text. Runs in the caller's transaction.
      */
     public int rebuildSummary(int datasetId, int dimensions, List<String> totals) {
         jdbc.sql("DELETE FROM observatory.summary WHERE dataset_id = :ds").param("ds", datasetId).update();
         if (dimensions < 2) {
             return 0;
         }
+        // Memory of the database server, for this transaction only: the grouping holds every (pair, period) in one pass.
+        jdbc.sql("SET LOCAL work_mem = '512MB'").update();
+        StringBuilder codes = new StringBuilder("CREATE TEMP TABLE summary_codes ON COMMIT DROP AS SELECT id");
+        MapSqlParameterSource params = new MapSqlParameterSource("ds", datasetId);
+        StringBuilder dictionary = new StringBuilder("CREATE TEMP TABLE summary_dictionary ON COMMIT DROP AS ");
+        StringBuilder exclusions = new StringBuilder();
+        for (int d = 1; d <= dimensions; d++) {
+            codes.append(", dims[").append(d).append("] AS d").append(d).append(", dense_rank() OVER (ORDER BY dims[").append(d)
+                    .append("])::int AS c").append(d);
+            dictionary.append(d == 1 ? "" : " UNION ALL ").append("SELECT DISTINCT ").append(d).append(" AS dim, c").append(d)
+                    .append(" AS c, d").append(d).append(" AS code FROM summary_codes");
+            if (totals.get(d - 1) != null) {
+                exclusions.append(" AND dims[").append(d).append("] <> :t").append(d);
+                params.addValue("t" + d, totals.get(d - 1));
+            }
+        }
+        codes.append(" FROM observatory.series WHERE dataset_id = :ds").append(exclusions);
+        streaming.update(codes.toString(), params);
+        jdbc.sql(dictionary.toString()).update();
+        jdbc.sql("CREATE UNIQUE INDEX ON summary_dictionary (dim, c)").update();
         StringBuilder sets = new StringBuilder();
         StringBuilder grouping = new StringBuilder();
         List<int[]> pairs = new ArrayList<>();
         for (int a = 1; a <= dimensions; a++) {
-            grouping.append(", s.dims[").append(a).append("] AS d").append(a)
-                    .append(", GROUPING(s.dims[").append(a).append("]) AS g").append(a);
+            grouping.append(", c").append(a).append(", GROUPING(c").append(a).append(") AS g").append(a);
             for (int b = a + 1; b <= dimensions; b++) {
-                sets.append(sets.isEmpty() ? "" : ", ").append("(s.dims[").append(a).append("], s.dims[").append(b).append("])");
+                sets.append(sets.isEmpty() ? "" : ", ").append("(c").append(a).append(", c").append(b).append(")");
                 pairs.add(new int[] {a, b});
-            }
-        }
-        StringBuilder exclusions = new StringBuilder();
-        MapSqlParameterSource params = new MapSqlParameterSource("ds", datasetId);
-        for (int d = 1; d <= dimensions; d++) {
-            String total = totals.get(d - 1);
-            if (total != null) {
-                exclusions.append(" AND s.dims[").append(d).append("] <> :t").append(d);
-                params.addValue("t" + d, total);
             }
         }
         StringBuilder select = new StringBuilder();
         for (int[] p : pairs) {
             select.append(select.isEmpty() ? "" : " UNION ALL ")
-                    .append("SELECT :ds, source_id, ").append(p[0]).append(", ").append(p[1]).append(", d").append(p[0])
-                    .append(", d").append(p[1]).append(", period, period_start, period_end, total, n FROM g WHERE g")
-                    .append(p[0]).append(" = 0 AND g").append(p[1]).append(" = 0");
+                    .append("SELECT :ds, g.source_id, ").append(p[0]).append(", ").append(p[1]).append(", x.code, y.code, ")
+                    .append(PERIOD_TEXT).append(", g.period_start, g.period_end, g.total, g.n FROM g")
+                    .append(" JOIN summary_dictionary x ON x.dim = ").append(p[0]).append(" AND x.c = g.c").append(p[0])
+                    .append(" JOIN summary_dictionary y ON y.dim = ").append(p[1]).append(" AND y.c = g.c").append(p[1])
+                    .append(" WHERE g.g").append(p[0]).append(" = 0 AND g.g").append(p[1]).append(" = 0");
             for (int d = 1; d <= dimensions; d++) {
                 if (d != p[0] && d != p[1]) {
-                    select.append(" AND g").append(d).append(" = 1");
+                    select.append(" AND g.g").append(d).append(" = 1");
                 }
             }
         }
-        String sql = "WITH g AS (SELECT o.source_id, o.period, o.period_start, o.period_end" + grouping
+        String sql = "WITH g AS (SELECT o.source_id, o.period_start, o.period_end" + grouping
                 + ", sum(o.value) AS total, count(*) AS n FROM observatory.observation_current o"
-                + " JOIN observatory.series s ON s.id = o.series_id WHERE s.dataset_id = :ds" + exclusions
-                + " GROUP BY o.source_id, o.period, o.period_start, o.period_end, GROUPING SETS (" + sets + "))"
+                + " JOIN summary_codes s ON s.id = o.series_id"
+                + " GROUP BY o.source_id, o.period_start, o.period_end, GROUPING SETS (" + sets + "))"
                 + " INSERT INTO observatory.summary (dataset_id, source_id, dim_a, dim_b, code_a, code_b, period, period_start,"
                 + " period_end, total, n) " + select;
-        return streaming.update(sql, params);
+        return streaming.update(sql, new MapSqlParameterSource("ds", datasetId));
     }
+
+    /** The SDMX period of a (start, end) pair, as the formats Marsad stores give them. */
+    private static final String PERIOD_TEXT = """
+            CASE WHEN g.period_end = g.period_start THEN to_char(g.period_start, 'YYYY-MM-DD')
+                 WHEN g.period_end - g.period_start < 32 THEN to_char(g.period_start, 'YYYY-MM')
+                 WHEN g.period_end - g.period_start < 100 THEN to_char(g.period_start, 'YYYY') || '-Q' || extract(quarter FROM g.period_start)
+                 WHEN g.period_end - g.period_start < 200 THEN to_char(g.period_start, 'YYYY') || '-S' || (CASE WHEN extract(month FROM g.period_start) < 7 THEN 1 ELSE 2 END)
+                 ELSE to_char(g.period_start, 'YYYY') END""";
 
     /** One aggregated value: the codes of the grouped dimensions, a source, a period, the sum and how many values. */
     public record AggregateRow(List<String> codes, int sourceId, String period, LocalDate start, LocalDate end,
@@ -335,7 +356,7 @@ public class ObservationRepository {
     }
 
     /**
-     * Sums over the dimensions not in {@code groupBy} (positions from 1), leaving out their total codes, from the
+     * Sums over the dimensions not in {@code groupBy} (positions from 1), over the series that hold no total code, from the
      * summary (one or two grouped dimensions, no asOf) or from the observations themselves.
      */
     public List<AggregateRow> aggregate(int datasetId, List<Integer> groupBy, List<Set<String>> positions,
@@ -378,7 +399,7 @@ public class ObservationRepository {
             }
             for (int d = 1; d <= positions.size(); d++) {
                 appendFilter(sql, params, "s.dims[" + d + "]", positions.get(d - 1), "f" + d);
-                if (!groupBy.contains(d) && totals.get(d - 1) != null) {
+                if (totals.get(d - 1) != null) {
                     sql.append(" AND s.dims[").append(d).append("] <> :t").append(d);
                     params.addValue("t" + d, totals.get(d - 1));
                 }
