@@ -152,10 +152,11 @@ public class ObservatoryApi {
     public DataResult data(String code, DataQuery query) {
         Dataset dataset = structure(code);
         int id = datasets.id(code).orElseThrow();
-        Filter filter = filter(dataset, query);
+        SourceIndex index = sourceIndex();
+        Filter filter = filter(dataset, query, index);
         Labels labels = new Labels(dataset);
         if (query.groupBy() != null && !query.groupBy().isEmpty()) {
-            return aggregate(dataset, id, query, filter, labels);
+            return aggregate(dataset, id, query, filter, labels, index);
         }
         List<ObservationRepository.SeriesRow> series = observations.series(id, filter.positions);
         if (series.size() > MAX_SERIES) {
@@ -173,9 +174,9 @@ public class ObservatoryApi {
             grouped.computeIfAbsent(byId.get(r.seriesId()).key(), k -> new TreeMap<>())
                     .computeIfAbsent(r.sourceId(), k -> new ArrayList<>()).add(r);
         }
-        Map<Integer, String> sourceCodes = sourceCodes();
+        Map<Integer, String> sourceCodes = index.codes();
         Set<Derivation> derive = query.derive() == null ? Set.of() : query.derive();
-        Share share = derive.contains(Derivation.SHARE) ? share(dataset, id, query, filter, byId) : null;
+        Share share = derive.contains(Derivation.SHARE) ? share(dataset, id, query, filter, byId, sourceCodes) : null;
         List<SeriesData> result = new ArrayList<>();
         Set<String> periods = new HashSet<>();
         Map<String, LocalDate> starts = new HashMap<>();
@@ -195,8 +196,7 @@ public class ObservatoryApi {
         result.sort(labels.order());
         List<String> orderedPeriods = periods.stream()
                 .sorted(Comparator.comparing((String p) -> starts.get(p)).thenComparing(p -> p)).toList();
-        List<Source> used = result.stream().map(SeriesData::source).distinct().sorted()
-                .map(c -> sources.find(c).orElseThrow()).toList();
+        List<Source> used = result.stream().map(SeriesData::source).distinct().sorted().map(index.byCode()::get).toList();
         return new DataResult(code, query.key(), query.asOf(), orderedPeriods, result, used, false);
     }
 
@@ -205,10 +205,14 @@ public class ObservatoryApi {
     }
 
     Filter filter(Dataset dataset, DataQuery query) {
+        return filter(dataset, query, sourceIndex());
+    }
+
+    private Filter filter(Dataset dataset, DataQuery query, SourceIndex index) {
         Validation v = Validation.start();
         List<Set<String>> positions = parseKey(dataset, query.key(), v);
         List<Integer> sourceIds = new ArrayList<>();
-        Map<String, Integer> ids = sources.ids();
+        Map<String, Integer> ids = index.ids();
         for (String s : query.sources() == null ? List.<String>of() : query.sources()) {
             for (String code : s.split("\\+")) {
                 if (code.isBlank()) {
@@ -288,7 +292,8 @@ public class ObservatoryApi {
     private record Share(int position, String total, Map<String, Map<String, Map<String, BigDecimal>>> values) {
     }
 
-    private Share share(Dataset dataset, int id, DataQuery query, Filter filter, Map<Long, ObservationRepository.SeriesRow> seen) {
+    private Share share(Dataset dataset, int id, DataQuery query, Filter filter, Map<Long, ObservationRepository.SeriesRow> seen,
+            Map<Integer, String> sourceCodes) {
         Dataset.Dimension dimension = query.shareBy() != null && !query.shareBy().isBlank()
                 ? dataset.dimension(query.shareBy()).orElseThrow()
                 : dataset.dimensions().stream().filter(d -> d.total() != null).findFirst().orElse(null);
@@ -305,7 +310,6 @@ public class ObservatoryApi {
         Map<String, Map<String, Map<String, BigDecimal>>> values = new HashMap<>();
         Map<Long, String> keys = new HashMap<>();
         observations.seriesByKeys(id, baseKeys).forEach(s -> keys.put(s.id(), s.key()));
-        Map<Integer, String> sourceCodes = sourceCodes();
         for (ObservationRepository.ObsRow r : observations.observations(keys.keySet(), filter.sourceIds, filter.start,
                 filter.end, query.asOf(), MAX_OBSERVATIONS)) {
             values.computeIfAbsent(keys.get(r.seriesId()), k -> new HashMap<>())
@@ -351,7 +355,7 @@ public class ObservatoryApi {
         return result;
     }
 
-    private DataResult aggregate(Dataset dataset, int id, DataQuery query, Filter filter, Labels labels) {
+    private DataResult aggregate(Dataset dataset, int id, DataQuery query, Filter filter, Labels labels, SourceIndex index) {
         Validation v = Validation.start();
         if (!dataset.additive()) {
             v.reject("groupBy", "observatory.query.notAdditive");
@@ -386,7 +390,7 @@ public class ObservatoryApi {
         if (rows.size() > MAX_AGGREGATE_ROWS) {
             throw new InvalidInputException("groupBy", "observatory.query.tooManyObservations", MAX_AGGREGATE_ROWS);
         }
-        Map<Integer, String> sourceCodes = sourceCodes();
+        Map<Integer, String> sourceCodes = index.codes();
         Map<String, List<ObservationRepository.AggregateRow>> bySeries = new LinkedHashMap<>();
         Set<String> periods = new HashSet<>();
         Map<String, LocalDate> starts = new HashMap<>();
@@ -411,8 +415,7 @@ public class ObservatoryApi {
         }
         List<String> orderedPeriods = periods.stream()
                 .sorted(Comparator.comparing((String p) -> starts.get(p)).thenComparing(p -> p)).toList();
-        List<Source> used = result.stream().map(SeriesData::source).distinct().sorted()
-                .map(c -> sources.find(c).orElseThrow()).toList();
+        List<Source> used = result.stream().map(SeriesData::source).distinct().sorted().map(index.byCode()::get).toList();
         return new DataResult(dataset.code(), query.key(), query.asOf(), orderedPeriods, result, used, true);
     }
 
@@ -425,7 +428,10 @@ public class ObservatoryApi {
 
     /** The codelists of a dataset's dimensions, in dimension order. */
     public List<Codelist> dimensionCodelists(Dataset dataset) {
-        return dataset.dimensions().stream().map(d -> codelists.find(d.codelist()).orElseThrow()).toList();
+        Map<String, Codelist> found = new HashMap<>();
+        codelists.find(dataset.dimensions().stream().map(Dataset.Dimension::codelist).distinct().toList())
+                .forEach(c -> found.put(c.code(), c));
+        return dataset.dimensions().stream().map(d -> found.get(d.codelist())).toList();
     }
 
     /** For each dimension, the codes the dataset's series use, in codelist order. */
@@ -809,10 +815,21 @@ public class ObservatoryApi {
         return after;
     }
 
-    private Map<Integer, String> sourceCodes() {
+    /** The sources, read once per request: by code, by id. */
+    private record SourceIndex(Map<String, Source> byCode, Map<String, Integer> ids, Map<Integer, String> codes) {
+    }
+
+    private SourceIndex sourceIndex() {
+        Map<String, Source> byCode = new HashMap<>();
+        sources.all().forEach(s -> byCode.put(s.code(), s));
+        Map<String, Integer> ids = sources.ids();
         Map<Integer, String> codes = new HashMap<>();
-        sources.ids().forEach((c, i) -> codes.put(i, c));
-        return codes;
+        ids.forEach((c, i) -> codes.put(i, c));
+        return new SourceIndex(byCode, ids, codes);
+    }
+
+    private Map<Integer, String> sourceCodes() {
+        return sourceIndex().codes();
     }
 
     private static Observation observation(ObservationRepository.ObsRow r) {
@@ -829,7 +846,7 @@ public class ObservatoryApi {
 
         Labels(Dataset dataset) {
             this.dataset = dataset;
-            dataset.dimensions().forEach(d -> lists.add(codelists.find(d.codelist()).orElseThrow()));
+            lists.addAll(dimensionCodelists(dataset));
             for (Codelist list : lists) {
                 Map<String, Integer> rank = new HashMap<>();
                 for (int i = 0; i < list.codes().size(); i++) {

@@ -6,7 +6,9 @@ CREATE TABLE observatory.codelist (
     description jsonb,
     seeded      boolean     NOT NULL DEFAULT false,
     created_by  text        NOT NULL,
-    created_at  timestamptz NOT NULL DEFAULT now()
+    created_at  timestamptz NOT NULL DEFAULT now(),
+    -- When a code was last added or relabelled: readers cache a codelist until this changes.
+    changed_at  timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
 CREATE TABLE observatory.code (
@@ -200,4 +202,4 @@ CREATE TABLE observatory.summary (
     total        numeric  NOT NULL,
     n            integer  NOT NULL
 );
-CREATE INDEX summary_lookup ON observatory.summary (dataset_id, source_id, dim_a, dim_b, period_start);
+CREATE INDEX summary_lookup ON observatory.summary (dataset_id, dim_a, dim_b, period_start);

@@ -27,7 +27,8 @@ public class CodelistRepository {
         return jdbc.sql("""
                 INSERT INTO observatory.codelist (code, name, description, seeded, created_by)
                 VALUES (:code, :name, :description, :seeded, :createdBy)
-                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description
+                ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description,
+                    changed_at = clock_timestamp()
                 RETURNING id
                 """)
                 .param("code", code).param("name", json.jsonb(name)).param("description", json.jsonb(description))
@@ -51,6 +52,7 @@ public class CodelistRepository {
                     .param("alpha3", c.alpha3()).param("position", ++position)
                     .update();
         }
+        jdbc.sql("UPDATE observatory.codelist SET changed_at = clock_timestamp() WHERE id = :id").param("id", codelistId).update();
     }
 
     public Optional<Integer> id(String code) {
@@ -58,13 +60,49 @@ public class CodelistRepository {
                 .query(Integer.class).optional();
     }
 
+    /**
+     * A codelist with its codes. Codes are read once per version of the codelist ({@code changed_at}) and kept:
+     * labels of 250 countries are read on every data request otherwise.
+     */
     public Optional<Codelist> find(String code) {
-        return jdbc.sql("SELECT id, code, name, description FROM observatory.codelist WHERE code = :code")
+        return jdbc.sql("SELECT id, code, name, description, changed_at FROM observatory.codelist WHERE code = :code")
                 .param("code", code)
-                .query((rs, i) -> new Codelist(rs.getString("code"), json.text(rs.getString("name")),
-                        json.text(rs.getString("description")), codes(rs.getInt("id"))))
+                .query((rs, i) -> {
+                    int id = rs.getInt("id");
+                    java.time.OffsetDateTime changed = rs.getObject("changed_at", java.time.OffsetDateTime.class);
+                    Cached cached = cache.get(id);
+                    if (cached == null || !cached.changedAt().equals(changed)) {
+                        cached = new Cached(changed, codes(id));
+                        cache.put(id, cached);
+                    }
+                    return new Codelist(rs.getString("code"), json.text(rs.getString("name")),
+                            json.text(rs.getString("description")), cached.codes());
+                })
                 .optional();
     }
+
+    /** Several codelists in one query, their codes from the cache while they have not changed. */
+    public List<Codelist> find(java.util.Collection<String> codes) {
+        return jdbc.sql("SELECT id, code, name, description, changed_at FROM observatory.codelist WHERE code = ANY(:codes)")
+                .param("codes", codes.toArray(String[]::new))
+                .query((rs, i) -> {
+                    int id = rs.getInt("id");
+                    java.time.OffsetDateTime changed = rs.getObject("changed_at", java.time.OffsetDateTime.class);
+                    Cached cached = cache.get(id);
+                    if (cached == null || !cached.changedAt().equals(changed)) {
+                        cached = new Cached(changed, codes(id));
+                        cache.put(id, cached);
+                    }
+                    return new Codelist(rs.getString("code"), json.text(rs.getString("name")),
+                            json.text(rs.getString("description")), cached.codes());
+                })
+                .list();
+    }
+
+    private record Cached(java.time.OffsetDateTime changedAt, List<Codelist.Code> codes) {
+    }
+
+    private final java.util.Map<Integer, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Every codelist with its codes. */
     public List<Codelist> all() {

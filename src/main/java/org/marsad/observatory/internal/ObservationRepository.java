@@ -309,36 +309,44 @@ public class ObservationRepository {
         streaming.update(codes.toString(), params);
         jdbc.sql(dictionary.toString()).update();
         jdbc.sql("CREATE UNIQUE INDEX ON summary_dictionary (dim, c)").update();
+        // One pass: every row of the grouping names its pair by which columns it groups (GROUPING's bit mask).
         StringBuilder sets = new StringBuilder();
-        StringBuilder grouping = new StringBuilder();
-        List<int[]> pairs = new ArrayList<>();
+        StringBuilder columns = new StringBuilder();
+        StringBuilder dimA = new StringBuilder("CASE g.mask");
+        StringBuilder dimB = new StringBuilder("CASE g.mask");
+        StringBuilder codeA = new StringBuilder("CASE g.mask");
+        StringBuilder codeB = new StringBuilder("CASE g.mask");
+        StringBuilder all = new StringBuilder();
+        for (int d = 1; d <= dimensions; d++) {
+            columns.append(", c").append(d);
+            all.append(d == 1 ? "" : ", ").append("c").append(d);
+        }
         for (int a = 1; a <= dimensions; a++) {
-            grouping.append(", c").append(a).append(", GROUPING(c").append(a).append(") AS g").append(a);
             for (int b = a + 1; b <= dimensions; b++) {
                 sets.append(sets.isEmpty() ? "" : ", ").append("(c").append(a).append(", c").append(b).append(")");
-                pairs.add(new int[] {a, b});
-            }
-        }
-        StringBuilder select = new StringBuilder();
-        for (int[] p : pairs) {
-            select.append(select.isEmpty() ? "" : " UNION ALL ")
-                    .append("SELECT :ds, g.source_id, ").append(p[0]).append(", ").append(p[1]).append(", x.code, y.code, ")
-                    .append(PERIOD_TEXT).append(", g.period_start, g.period_end, g.total, g.n FROM g")
-                    .append(" JOIN summary_dictionary x ON x.dim = ").append(p[0]).append(" AND x.c = g.c").append(p[0])
-                    .append(" JOIN summary_dictionary y ON y.dim = ").append(p[1]).append(" AND y.c = g.c").append(p[1])
-                    .append(" WHERE g.g").append(p[0]).append(" = 0 AND g.g").append(p[1]).append(" = 0");
-            for (int d = 1; d <= dimensions; d++) {
-                if (d != p[0] && d != p[1]) {
-                    select.append(" AND g.g").append(d).append(" = 1");
+                int mask = 0;
+                for (int d = 1; d <= dimensions; d++) {
+                    if (d != a && d != b) {
+                        mask |= 1 << (dimensions - d);
+                    }
                 }
+                dimA.append(" WHEN ").append(mask).append(" THEN ").append(a);
+                dimB.append(" WHEN ").append(mask).append(" THEN ").append(b);
+                codeA.append(" WHEN ").append(mask).append(" THEN g.c").append(a);
+                codeB.append(" WHEN ").append(mask).append(" THEN g.c").append(b);
             }
         }
-        String sql = "WITH g AS (SELECT o.source_id, o.period_start, o.period_end" + grouping
-                + ", sum(o.value) AS total, count(*) AS n FROM observatory.observation_current o"
+        String sql = "INSERT INTO observatory.summary (dataset_id, source_id, dim_a, dim_b, code_a, code_b, period, period_start,"
+                + " period_end, total, n) SELECT :ds, g.source_id, p.dim_a, p.dim_b, x.code, y.code, " + PERIOD_TEXT
+                + ", g.period_start, g.period_end, g.total, g.n FROM (SELECT o.source_id, o.period_start, o.period_end" + columns
+                + ", GROUPING(" + all + ") AS mask, sum(o.value) AS total, count(*) AS n FROM observatory.observation_current o"
                 + " JOIN summary_codes s ON s.id = o.series_id"
-                + " GROUP BY o.source_id, o.period_start, o.period_end, GROUPING SETS (" + sets + "))"
-                + " INSERT INTO observatory.summary (dataset_id, source_id, dim_a, dim_b, code_a, code_b, period, period_start,"
-                + " period_end, total, n) " + select;
+                + " GROUP BY o.source_id, o.period_start, o.period_end, GROUPING SETS (" + sets + ")) g"
+                + " CROSS JOIN LATERAL (SELECT " + dimA + " END AS dim_a, " + dimB + " END AS dim_b, " + codeA + " END AS ca, "
+                + codeB + " END AS cb) p"
+                + " JOIN summary_dictionary x ON x.dim = p.dim_a AND x.c = p.ca"
+                + " JOIN summary_dictionary y ON y.dim = p.dim_b AND y.c = p.cb"
+                + " ORDER BY p.dim_a, p.dim_b, g.period_start";
         return streaming.update(sql, new MapSqlParameterSource("ds", datasetId));
     }
 
@@ -376,14 +384,19 @@ public class ObservationRepository {
             if (groupBy.size() == 2) {
                 sql.append(", ").append(codeOfB).append(" AS c2");
             }
-            sql.append(", source_id, period, period_start, period_end, sum(total) AS total, sum(n) AS n FROM observatory.summary")
-                    .append(" WHERE dataset_id = :ds AND dim_a = ").append(lo).append(" AND dim_b = ").append(hi);
+            // A pair's rows are already one per (codes, source, period); one grouped dimension sums over the other.
+            boolean pair = groupBy.size() == 2;
+            sql.append(pair ? ", source_id, period, period_start, period_end, total, n"
+                    : ", source_id, period, period_start, period_end, sum(total) AS total, sum(n) AS n")
+                    .append(" FROM observatory.summary WHERE dataset_id = :ds AND dim_a = ").append(lo).append(" AND dim_b = ").append(hi);
             appendFilter(sql, params, codeOfA, positions.get(a - 1), "f1");
-            if (groupBy.size() == 2) {
+            if (pair) {
                 appendFilter(sql, params, codeOfB, positions.get(b - 1), "f2");
             }
             appendCommon(sql, params, sourceIds, start, end, "");
-            sql.append(" GROUP BY 1").append(groupBy.size() == 2 ? ", 2" : "").append(", source_id, period, period_start, period_end");
+            if (!pair) {
+                sql.append(" GROUP BY 1, source_id, period, period_start, period_end");
+            }
         }
         else {
             sql.append("SELECT ");
