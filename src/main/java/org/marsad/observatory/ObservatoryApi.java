@@ -409,10 +409,14 @@ public class ObservatoryApi {
             String key = e.getKey().substring(0, e.getKey().indexOf('|'));
             String source = e.getKey().substring(e.getKey().indexOf('|') + 1);
             List<String> dims = List.of(key.split("\\.", -1));
-            List<Observation> obs = e.getValue().stream().map(r -> new Observation(r.period(), r.total(), ObsStatus.A, null,
-                    PeriodBasis.STATED, null, null, null, null, null)).toList();
+            List<Observation> obs = e.getValue().stream()
+                    .sorted(Comparator.comparing(ObservationRepository.AggregateRow::start)
+                            .thenComparing(ObservationRepository.AggregateRow::end).thenComparing(ObservationRepository.AggregateRow::period))
+                    .map(r -> new Observation(r.period(), r.total(), ObsStatus.A, null, PeriodBasis.STATED, null, null, null, null, null))
+                    .toList();
             result.add(new SeriesData(key, labels.of(dims), source, unit >= 0 ? dims.get(unit) : dataset.unit(), obs, Map.of()));
         }
+        result.sort(labels.order());
         List<String> orderedPeriods = periods.stream()
                 .sorted(Comparator.comparing((String p) -> starts.get(p)).thenComparing(p -> p)).toList();
         List<Source> used = result.stream().map(SeriesData::source).distinct().sorted().map(index.byCode()::get).toList();
@@ -866,7 +870,9 @@ public class ObservatoryApi {
                         return c;
                     }
                 }
-                return a.source().compareTo(b.source());
+                // Keys break ties between codes missing from a codelist, so the order never depends on the database's row order.
+                int c = a.key().compareTo(b.key());
+                return c != 0 ? c : a.source().compareTo(b.source());
             };
         }
 

@@ -108,7 +108,6 @@ public class ObservationRepository {
                 }
             }
         }
-        sql.append(" ORDER BY key");
         return streaming.query(sql.toString(), params, (rs, i) -> new SeriesRow(rs.getLong("id"), rs.getString("key"),
                 Arrays.asList((String[]) rs.getArray("dims").getArray())));
     }
@@ -424,7 +423,10 @@ public class ObservationRepository {
             }
             sql.append("o.source_id, o.period, o.period_start, o.period_end");
         }
-        sql.append(" ORDER BY 1").append(groupBy.size() == 2 ? ", 2" : "").append(", source_id, period_start LIMIT :limit");
+        // No ORDER BY: sorting text codes by collation costs more than the whole lookup, and the caller orders the series.
+        // The limit is only a guard: the caller asks for one row more than it accepts and refuses the query when that row
+        // comes back, so which rows an over-large answer would have held never matters.
+        sql.append(" LIMIT :limit");
         return streaming.query(sql.toString(), params, (rs, i) -> {
             List<String> codes = new ArrayList<>();
             for (int c = 1; c <= groupBy.size(); c++) {
