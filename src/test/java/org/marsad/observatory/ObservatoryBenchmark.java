@@ -109,10 +109,10 @@ class ObservatoryBenchmark {
             assertThat(job.inserted()).isEqualTo(ROWS);
             double processing = java.time.Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0;
             System.out.printf(Locale.ROOT, "Import with validation (upload + check + merge): %6.1f s  %,10.0f rows/s  = %.0f %% of keyed COPY,"
-                    + " %.0f %% of plain COPY%n", imported, ROWS / imported, 100 * copyKeyed / imported, 100 * copyPlain / imported);
+                    + " %.0f %% of plain COPY (target >= 50 %%)%n", imported, ROWS / imported, 100 * copyKeyed / imported, 100 * copyPlain / imported);
             System.out.printf(Locale.ROOT, "  of which processing the stored file: %6.1f s  %,10.0f rows/s  = %.0f %% of keyed COPY%n",
                     processing, ROWS / processing, 100 * copyKeyed / processing);
-            System.out.printf(Locale.ROOT, "  heap: max %d MB, peak in use during the import %d MB%n",
+            System.out.printf(Locale.ROOT, "  heap: max %d MB, peak in use during the import %d MB (target <= 512 MB)%n",
                     Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);
 
             long summarising = System.nanoTime();
@@ -156,11 +156,11 @@ class ObservatoryBenchmark {
                         + REASONS.get(i % REASONS.size());
                 one.time(() -> observatory.data(code, DataQuery.key(key)));
             }
-            System.out.println(summary.summary());
+            System.out.println(summary.summary() + "   (target p95 <= 200 ms)");
             System.out.println(smallGroups.summary());
             System.out.println(base.summary());
             System.out.printf(Locale.ROOT, "  ratio base / summary (p95): %.0f%n", base.percentile(95) / summary.percentile(95));
-            System.out.println(one.summary());
+            System.out.println(one.summary() + "   (target p95 <= 20 ms)");
             System.out.printf(Locale.ROOT, "Timing queries took %.1f s%n", seconds(querying));
         }
         finally {
