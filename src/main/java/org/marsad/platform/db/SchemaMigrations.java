@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrations {
 
     /** Every module with tables, in dependency order. A test checks that each migration folder is listed. */
-    public static final List<String> MODULES = List.of("platform", "documents", "organisations", "frameworks");
+    public static final List<String> MODULES = List.of("platform", "documents", "organisations", "frameworks", "skills");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 
