@@ -35,9 +35,7 @@ CREATE TABLE skills.expert_language (
 CREATE TABLE skills.expert_skill (
     expert_id   bigint NOT NULL REFERENCES skills.expert (id) ON DELETE CASCADE,
     concept_uri text   NOT NULL,
-    level       text   CHECK (level IN ('BASIC', 'INTERMEDIATE', 'ADVANCED', 'EXPERT')),
-    -- PROFILE: chosen from ESCO; FREE_TEXT: a confirmed mapping of a skill the expert wrote in their own words.
-    source      text   NOT NULL DEFAULT 'PROFILE' CHECK (source IN ('PROFILE', 'FREE_TEXT')),
+    level       text   NOT NULL CHECK (level IN ('BASIC', 'INTERMEDIATE', 'ADVANCED', 'EXPERT')),
     PRIMARY KEY (expert_id, concept_uri)
 );
 
