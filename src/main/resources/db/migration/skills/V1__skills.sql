@@ -246,3 +246,12 @@ CREATE TABLE skills.announcement (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX announcement_network_idx ON skills.announcement (network_id, id DESC);
+
+-- The experts an institution was shown for its demand (first time, best rank): "matches" in the outcome figures.
+CREATE TABLE skills.match_shown (
+    demand_id     bigint      NOT NULL REFERENCES skills.demand (id),
+    expert_id     bigint      NOT NULL REFERENCES skills.expert (id) ON DELETE CASCADE,
+    best_rank     integer     NOT NULL,
+    first_shown_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (demand_id, expert_id)
+);

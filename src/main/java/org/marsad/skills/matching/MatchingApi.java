@@ -19,6 +19,7 @@ import org.marsad.skills.experts.ExpertsApi;
 import org.marsad.skills.taxonomy.EscoTaxonomy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Matching both ways: the experts who fit a demand (for its institution and ADMIN), and the published demands that
@@ -35,10 +36,12 @@ public class MatchingApi {
     private final DemandsApi demands;
     private final ExpertsApi experts;
     private final EscoTaxonomy taxonomy;
+    private final MatchShownRepository shown;
     private final Map<Long, Compiled> compiled = new ConcurrentHashMap<>();
 
-    MatchingApi(MatchingIndex index, DemandsApi demands, ExpertsApi experts, EscoTaxonomy taxonomy) {
+    MatchingApi(MatchingIndex index, DemandsApi demands, ExpertsApi experts, EscoTaxonomy taxonomy, MatchShownRepository shown) {
         this.index = index;
+        this.shown = shown;
         this.demands = demands;
         this.experts = experts;
         this.taxonomy = taxonomy;
@@ -52,6 +55,8 @@ public class MatchingApi {
     public record DemandFit(int rank, Demand demand, double score, Explanation explanation) {
     }
 
+    /** The best experts for a demand; what an institution is shown is recorded for the outcome figures. */
+    @Transactional
     public List<Match> forDemand(long demandId, Integer limit) {
         int k = limit(limit);
         Demand demand = demands.read(demandId);
@@ -68,6 +73,9 @@ public class MatchingApi {
             if (explanation != null && profile.isPresent()) {
                 matches.add(new Match(matches.size() + 1, r.expertId(), r.score(), explanation, profile.get()));
             }
+        }
+        if (CurrentUser.has(Role.INSTITUTION)) {
+            matches.forEach(m -> shown.record(demandId, m.expertId(), m.rank()));
         }
         return matches;
     }
