@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * README. The SMTP server itself is Spring Boot's {@code spring.mail.*} ({@code SPRING_MAIL_HOST}, …).
  */
 @ConfigurationProperties("marsad.skills")
-public record SkillsProperties(Mail mail, Duration indexPoll, Duration reminderAfter, String publicUrl) {
+public record SkillsProperties(Mail mail, Duration indexPoll, Duration reminderAfter, Duration reminderPoll, String publicUrl) {
 
     public SkillsProperties {
         if (mail == null) {
@@ -20,6 +20,9 @@ public record SkillsProperties(Mail mail, Duration indexPoll, Duration reminderA
         }
         if (reminderAfter == null) {
             reminderAfter = Duration.ofDays(7);
+        }
+        if (reminderPoll == null) {
+            reminderPoll = Duration.ofMinutes(15);
         }
         if (publicUrl == null || publicUrl.isBlank()) {
             publicUrl = "http://localhost:8080";

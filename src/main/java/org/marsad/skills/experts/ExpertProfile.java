@@ -50,6 +50,11 @@ public record ExpertProfile(
         return consents != null && consents.contains(purpose);
     }
 
+    /** Whether institutions may be shown this expert for their demands. */
+    public boolean proposable() {
+        return consented(ConsentPurpose.MATCHING);
+    }
+
     /** What an institution may see, given the expert's choices; {@code emailAllowed} when a mission was accepted. */
     public ExpertProfile asSeenByInstitution(boolean emailAllowed) {
         Set<VisibleField> v = visibleFields;

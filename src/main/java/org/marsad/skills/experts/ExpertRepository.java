@@ -79,6 +79,11 @@ class ExpertRepository {
                 """).params(p).update() == 1;
     }
 
+    void setVisibility(long id, Set<VisibleField> visible) {
+        jdbc.sql("UPDATE skills.expert SET visible_fields = :visible, version = version + 1, updated_at = now() WHERE id = :id")
+                .param("id", id).param("visible", visible.stream().map(Enum::name).sorted().toArray(String[]::new)).update();
+    }
+
     void touch(long id) {
         jdbc.sql("UPDATE skills.expert SET version = version + 1, updated_at = now() WHERE id = :id").param("id", id).update();
     }

@@ -203,6 +203,21 @@ public class ExpertsApi {
         return after;
     }
 
+    /** Which fields institutions may see beyond the matching criteria. */
+    @Transactional
+    public ExpertProfile setVisibility(long id, Collection<String> fields) {
+        ExpertProfile before = owned(id);
+        Validation v = Validation.start();
+        Set<VisibleField> visible = EnumSet.noneOf(VisibleField.class);
+        visible.addAll(enumList(v, "visibleFields", fields == null ? List.of() : List.copyOf(fields), VisibleField.class));
+        v.throwIfInvalid();
+        experts.setVisibility(id, visible);
+        ExpertProfile after = load(id);
+        audit.record("VISIBILITY", "skills.expert", Long.toString(id), "visible to institutions: " + visible,
+                Map.of("visibleFields", before.visibleFields()), Map.of("visibleFields", after.visibleFields()), false);
+        return after;
+    }
+
     /** The expert confirms or rejects a suggested ESCO concept for a skill written in their own words. */
     @Transactional
     public ExpertProfile decideMapping(long id, long freeSkillId, String uri, boolean confirm) {

@@ -115,7 +115,7 @@ class OutboxSender {
             else {
                 OffsetDateTime next = OffsetDateTime.now(ZoneOffset.UTC).plus(properties.backoff(n.attempts()));
                 notifications.retryLater(n.id(), next, error);
-                log.info("Notification {} attempt {} failed, next at {}: {}", n.id(), n.attempts(), next, error);
+                log.debug("Notification {} attempt {} failed, next at {}: {}", n.id(), n.attempts(), next, error);
             }
         }
         return claimed.size();

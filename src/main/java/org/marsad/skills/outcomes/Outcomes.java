@@ -8,7 +8,7 @@ import java.util.List;
  * institution and region. Counts only: no person can be told apart.
  */
 public record Outcomes(Totals totals, List<Step> funnel, List<Row> byCountry, List<Row> bySector, List<Row> byInstitution,
-        List<Row> byRegion, List<Row> expertsByCountry) {
+        List<Row> byRegion, List<CountryCount> expertsByCountry) {
 
     public record Totals(long experts, long syntheticExperts, long demandsPublished, long syntheticDemands,
             long missions, long syntheticMissions, Double averageRatingInstitutions, Double averageRatingExperts) {
@@ -16,6 +16,10 @@ public record Outcomes(Totals totals, List<Step> funnel, List<Row> byCountry, Li
 
     /** A step of the funnel: its count, and its share of the previous step in percent (null for the first). */
     public record Step(String step, long count, Double percentOfPrevious) {
+    }
+
+    /** How many experts live in a country. */
+    public record CountryCount(String country, long experts) {
     }
 
     /** Counts for one value of a dimension (a country code, a sector, an organisation code, a region code). */

@@ -85,9 +85,9 @@ class OutcomesRepository {
         return byDemandColumn("organisation_id");
     }
 
-    List<Outcomes.Row> expertsByCountry() {
+    List<Outcomes.CountryCount> expertsByCountry() {
         return jdbc.sql("SELECT country, count(*) FROM skills.expert GROUP BY country ORDER BY 2 DESC, 1")
-                .query((rs, n) -> new Outcomes.Row(rs.getString(1), 0, 0, rs.getLong(2), 0, 0, 0, 0)).list();
+                .query((rs, n) -> new Outcomes.CountryCount(rs.getString(1), rs.getLong(2))).list();
     }
 
     /**
