@@ -251,7 +251,8 @@ CREATE INDEX announcement_network_idx ON skills.announcement (network_id, id DES
 CREATE TABLE skills.match_shown (
     demand_id     bigint      NOT NULL REFERENCES skills.demand (id),
     expert_id     bigint      NOT NULL REFERENCES skills.expert (id) ON DELETE CASCADE,
-    best_rank     integer     NOT NULL,
+    -- Null when the expert was proposed without a ranked list (e.g. through the API).
+    best_rank     integer,
     first_shown_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (demand_id, expert_id)
 );

@@ -30,6 +30,13 @@ public class ExpertChangeLog {
         jdbc.sql("INSERT INTO skills.expert_change (expert_id) VALUES (:id)").param("id", expertId).update();
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Long> expertIds) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(:lock)").param("lock", LOCK).query((rs, n) -> 1).list();
+        jdbc.sql("INSERT INTO skills.expert_change (expert_id) SELECT unnest(CAST(:ids AS bigint[])) ORDER BY 1")
+                .param("ids", expertIds.toArray(Long[]::new)).update();
+    }
+
     public record Change(long seq, long expertId) {
     }
 

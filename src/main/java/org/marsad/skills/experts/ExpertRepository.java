@@ -23,6 +23,7 @@ import org.marsad.skills.EducationLevel;
 import org.marsad.skills.Sector;
 import org.marsad.skills.SkillLevel;
 import org.marsad.skills.VisibleField;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,9 +31,11 @@ import org.springframework.stereotype.Repository;
 class ExpertRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ExpertRepository(JdbcClient jdbc) {
+    ExpertRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** The stored columns of the expert table. */
@@ -277,6 +280,32 @@ class ExpertRepository {
                 .list();
     }
 
+    /** Languages, skills, availability, consents and network memberships of many experts, in batches. */
+    void insertDetails(List<Long> ids, List<SyntheticExpert> experts) {
+        List<Object[]> languages = new ArrayList<>();
+        List<Object[]> skills = new ArrayList<>();
+        List<Object[]> windows = new ArrayList<>();
+        List<Object[]> consents = new ArrayList<>();
+        List<Object[]> networks = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            SyntheticExpert e = experts.get(i);
+            e.languages().forEach(l -> languages.add(new Object[] {id, l.code(), l.level().name()}));
+            e.skills().forEach(s -> skills.add(new Object[] {id, s.uri(), s.level().name()}));
+            e.availability().forEach(w -> windows.add(new Object[] {id, w.from(), w.to()}));
+            e.consents().forEach(c -> consents.add(new Object[] {id, c.name(), ConsentPurpose.TEXT_VERSION}));
+            e.networks().forEach(n -> networks.add(new Object[] {n, id}));
+        }
+        batch.batchUpdate("INSERT INTO skills.expert_language (expert_id, language, level) VALUES (?, ?, ?)", languages);
+        batch.batchUpdate("INSERT INTO skills.expert_skill (expert_id, concept_uri, level) VALUES (?, ?, ?)", skills);
+        batch.batchUpdate("INSERT INTO skills.availability (expert_id, from_date, to_date) VALUES (?, ?, ?)", windows);
+        batch.batchUpdate("INSERT INTO skills.consent (expert_id, purpose, text_version) VALUES (?, ?, ?)", consents);
+        batch.batchUpdate("""
+                INSERT INTO skills.network_member (network_id, expert_id)
+                SELECT id, ? FROM skills.network WHERE code = ?
+                """, networks.stream().map(a -> new Object[] {a[1], a[0]}).toList());
+    }
+
     boolean hasMissionWith(long expertId, long organisationId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM skills.mission WHERE expert_id = :e AND organisation_id = :o)")
                 .param("e", expertId).param("o", organisationId).query(Boolean.class).single();
@@ -292,6 +321,10 @@ class ExpertRepository {
 
     long count() {
         return jdbc.sql("SELECT count(*) FROM skills.expert").query(Long.class).single();
+    }
+
+    long countSynthetic() {
+        return jdbc.sql("SELECT count(*) FROM skills.expert WHERE synthetic").query(Long.class).single();
     }
 
     private static Map<String, Object> params(Row row) {

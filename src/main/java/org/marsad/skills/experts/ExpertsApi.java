@@ -272,6 +272,25 @@ public class ExpertsApi {
                 null, null, false);
     }
 
+    /**
+     * Demo mode only: stores generated experts in bulk (no account, marked synthetic) and returns their ids in order.
+     * Nobody needs to be signed in: it runs at start-up.
+     */
+    @Transactional
+    public List<Long> seedSynthetic(List<SyntheticExpert> generated) {
+        List<Long> ids = new ArrayList<>(generated.size());
+        for (SyntheticExpert g : generated) {
+            long id = experts.insert(new ExpertRepository.Row(null, g.displayName(), g.country(), g.city(), g.nationalities(),
+                    g.educationLevel(), g.educationField(), g.occupationUri(), g.yearsExperience(), g.sectors(),
+                    g.contributions(), null, g.visibleFields(), true));
+            ids.add(id);
+        }
+        experts.insertDetails(ids, generated);
+        changes.recordAll(ids);
+        audit.record("SEED", "skills.expert", "synthetic", ids.size() + " synthetic experts generated (demo mode)", null, null, false);
+        return ids;
+    }
+
     /** How to reach an expert, for notifications (no access check: server-side use only). */
     @Transactional(readOnly = true)
     public Optional<ExpertContact> contact(long expertId) {
@@ -304,6 +323,11 @@ public class ExpertsApi {
     @Transactional(readOnly = true)
     public long count() {
         return experts.count();
+    }
+
+    @Transactional(readOnly = true)
+    public long countSynthetic() {
+        return experts.countSynthetic();
     }
 
     private ExpertProfile owned(long id) {

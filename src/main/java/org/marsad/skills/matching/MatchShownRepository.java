@@ -13,7 +13,7 @@ class MatchShownRepository {
         this.jdbc = jdbc;
     }
 
-    void record(long demandId, long expertId, int rank) {
+    void record(long demandId, long expertId, Integer rank) {
         jdbc.sql("""
                 INSERT INTO skills.match_shown (demand_id, expert_id, best_rank) VALUES (:d, :e, :rank)
                 ON CONFLICT (demand_id, expert_id) DO UPDATE SET best_rank = least(skills.match_shown.best_rank, EXCLUDED.best_rank)

@@ -16,6 +16,7 @@ import org.marsad.skills.demands.Demand;
 import org.marsad.skills.demands.DemandsApi;
 import org.marsad.skills.experts.ExpertProfile;
 import org.marsad.skills.experts.ExpertsApi;
+import org.marsad.skills.experts.MatchingProfile;
 import org.marsad.skills.taxonomy.EscoTaxonomy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -116,6 +117,36 @@ public class MatchingApi {
         index.catchUp();
         ExpertVector vector = index.index().get((int) expertId);
         return vector == null ? Optional.empty() : Optional.ofNullable(Scorer.explain(vector, compile(demand), true, taxonomy));
+    }
+
+    /** A profile's explanation for a demand. */
+    public record Ranked(long expertId, Explanation explanation) {
+    }
+
+    /**
+     * For each demand, the best {@code k} of these profiles, scored in an index of their own: for demo mode, which
+     * builds missions before this node's index is loaded.
+     */
+    public Map<Long, List<Ranked>> rank(List<Demand> demandList, List<MatchingProfile> profiles, int k) {
+        ExpertIndex own = new ExpertIndex(taxonomy.size());
+        own.bulkLoad(profiles.stream().map(p -> ExpertVector.of(p, taxonomy)).toList());
+        Map<Long, List<Ranked>> ranked = new java.util.LinkedHashMap<>();
+        for (Demand demand : demandList) {
+            CompiledDemand q = CompiledDemand.of(request(demand), taxonomy);
+            ranked.put(demand.id(), own.top(q, k, true).stream()
+                    .map(r -> new Ranked(r.expertId(), Scorer.explain(own.get(r.expertId()), q, true, taxonomy)))
+                    .toList());
+        }
+        return ranked;
+    }
+
+    /**
+     * Records that the institution was shown this expert for the demand (the "matches" of the outcome figures); the
+     * rank is null when unknown. An expert proposed for a demand has necessarily been shown.
+     */
+    @Transactional
+    public void markShown(long demandId, long expertId, Integer rank) {
+        shown.record(demandId, expertId, rank);
     }
 
     public MatchRequest request(Demand d) {

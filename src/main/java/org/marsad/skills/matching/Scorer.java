@@ -81,6 +81,7 @@ final class Scorer {
             int bestVia = -1;
             int bestConcept = -1;
             float bestLevel = 1;
+            byte bestLevelOrdinal = 0;
             for (int k = 0; k < v.skills.length; k++) {
                 int at = Arrays.binarySearch(t.keys, v.skills[k]);
                 if (at >= 0) {
@@ -91,6 +92,7 @@ final class Scorer {
                         bestVia = t.via[at];
                         bestConcept = v.skills[k];
                         bestLevel = level;
+                        bestLevelOrdinal = v.skillLevels[k];
                     }
                 }
             }
@@ -118,7 +120,7 @@ final class Scorer {
                                 percent(best / bestLevel)));
                     }
                     if (bestLevel < 1 && via != CompiledDemand.Via.OCCUPATION) {
-                        items.add(Item.of(Kind.LOWERED, bestLevel == UNSTATED_LEVEL ? "skill.levelUnstated" : "skill.level",
+                        items.add(Item.of(Kind.LOWERED, bestLevelOrdinal < 0 ? "skill.levelUnstated" : "skill.level",
                                 via == CompiledDemand.Via.DIRECT ? concept : viaUri, null, levelName(v, bestConcept)));
                     }
                 }

@@ -93,6 +93,7 @@ public class MissionsApi implements ExportContributor {
                 .orElseThrow(() -> new ConflictException("expertId", "skills.missions.notAMatch"));
         long id = missions.insert(demandId, expertId, demand.organisationId(), explanation.score(), explanation,
                 expert.country(), me.id(), false);
+        matching.markShown(demandId, expertId, null);
         missions.event(id, "PROPOSE", null, MissionState.PROPOSED, side(me), me.id(), null);
         Mission created = load(id);
         audit.record("PROPOSE", "skills.mission", Long.toString(id), "expert proposed for demand " + demandId, null,

@@ -99,19 +99,21 @@ class OutcomesRepository {
             throw new IllegalArgumentException(column);
         }
         return jdbc.sql(MISSIONS + """
-                , d AS (SELECT CAST(%1$s AS text) AS key, count(*) AS demands FROM skills.demand
+                , d AS (SELECT coalesce(CAST(%1$s AS text), '—') AS key, count(*) AS demands FROM skills.demand
                         WHERE published_at IS NOT NULL GROUP BY 1),
-                  s AS (SELECT CAST(dd.%1$s AS text) AS key, count(*) AS matches FROM skills.match_shown x
+                  s AS (SELECT coalesce(CAST(dd.%1$s AS text), '—') AS key, count(*) AS matches FROM skills.match_shown x
                         JOIN skills.demand dd ON dd.id = x.demand_id GROUP BY 1),
-                  g AS (SELECT CAST(m.%1$s AS text) AS key, count(*) AS proposed, count(*) FILTER (WHERE contacted) AS contacted,
-                        count(*) FILTER (WHERE accepted) AS accepted, count(*) FILTER (WHERE completed) AS completed,
-                        count(*) FILTER (WHERE evaluated) AS evaluated FROM m GROUP BY 1)
-                SELECT coalesce(d.key, g.key, s.key, '—') AS key, coalesce(d.demands, 0) AS demands,
-                       coalesce(s.matches, 0) AS matches, coalesce(g.proposed, 0) AS proposed,
-                       coalesce(g.contacted, 0) AS contacted, coalesce(g.accepted, 0) AS accepted,
-                       coalesce(g.completed, 0) AS completed, coalesce(g.evaluated, 0) AS evaluated
-                FROM d FULL JOIN g ON g.key IS NOT DISTINCT FROM d.key FULL JOIN s ON s.key IS NOT DISTINCT FROM coalesce(d.key, g.key)
-                ORDER BY demands DESC, proposed DESC, key
+                  g AS (SELECT coalesce(CAST(m.%1$s AS text), '—') AS key, count(*) AS proposed,
+                        count(*) FILTER (WHERE contacted) AS contacted, count(*) FILTER (WHERE accepted) AS accepted,
+                        count(*) FILTER (WHERE completed) AS completed, count(*) FILTER (WHERE evaluated) AS evaluated
+                        FROM m GROUP BY 1),
+                  k AS (SELECT key FROM d UNION SELECT key FROM s UNION SELECT key FROM g)
+                SELECT k.key, coalesce(d.demands, 0) AS demands, coalesce(s.matches, 0) AS matches,
+                       coalesce(g.proposed, 0) AS proposed, coalesce(g.contacted, 0) AS contacted,
+                       coalesce(g.accepted, 0) AS accepted, coalesce(g.completed, 0) AS completed,
+                       coalesce(g.evaluated, 0) AS evaluated
+                FROM k LEFT JOIN d USING (key) LEFT JOIN s USING (key) LEFT JOIN g USING (key)
+                ORDER BY demands DESC, proposed DESC, k.key
                 """.formatted(column))
                 .query(OutcomesRepository::row).list();
     }
