@@ -71,10 +71,17 @@ public class AuditLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int redact(String entityType, String entityId) {
+        return redact(entityType, entityId, entityId);
+    }
+
+    /** Like {@link #redact(String, String)}, when the record's identifier is itself personal (a user name). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int redact(String entityType, String entityId, String replacementId) {
         return jdbc.sql("""
-                UPDATE platform.audit_event SET before = NULL, after = NULL, summary = 'redacted (personal data erased)'
+                UPDATE platform.audit_event SET before = NULL, after = NULL, summary = 'redacted (personal data erased)',
+                       entity_id = :replacement
                 WHERE entity_type = :entityType AND entity_id = :entityId
-                """).param("entityType", entityType).param("entityId", entityId).update();
+                """).param("entityType", entityType).param("entityId", entityId).param("replacement", replacementId).update();
     }
 
     /** Erasure of an account: the entries it made name a pseudonym instead of its user name. */

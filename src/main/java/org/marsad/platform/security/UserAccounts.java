@@ -144,9 +144,11 @@ public class UserAccounts implements UserDetailsService {
         UserAccount user = users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         String pseudonym = "erased-" + id;
         users.erase(id, pseudonym, passwordEncoder.encode(generatePassword()));
-        audit.redact("user", user.username());
+        audit.redact("user", user.username(), pseudonym);
         audit.pseudonymiseActor(id, pseudonym);
-        audit.record("ERASE", "user", pseudonym, "account erased at the request of its owner", null, null, false);
+        boolean owner = actor.id() == id;
+        audit.recordAs(owner ? pseudonym : actor.username(), actor.id(), "ERASE", "user", pseudonym,
+                owner ? "account erased at the request of its owner" : "account erased by an administrator");
     }
 
     @Transactional

@@ -124,6 +124,8 @@ class UserRepository {
             roles.add(Role.valueOf(r));
         }
         long org = rs.getLong("organisation_id");
+        // wasNull() speaks of the last column read: ask it now, not after reading the other columns.
+        Long organisationId = rs.wasNull() ? null : org;
         return new UserAccount(
                 rs.getLong("id"),
                 rs.getString("username"),
@@ -131,7 +133,7 @@ class UserRepository {
                 rs.getString("email"),
                 rs.getString("password_hash"),
                 roles,
-                rs.wasNull() ? null : org,
+                organisationId,
                 rs.getString("language"),
                 rs.getBoolean("enabled"),
                 rs.getInt("failed_logins"),

@@ -264,12 +264,13 @@ public class ExpertsApi {
         experts.delete(id);
         changes.record(id);
         audit.redact("skills.expert", Long.toString(id));
-        if (stored.row().userId() != null) {
-            accounts.erase(stored.row().userId());
-        }
+        // Recorded before the account is erased, so that the erasure of the account turns its actor into a pseudonym too.
         audit.record("ERASE", "skills.expert", Long.toString(id),
                 owner ? "expert profile erased at the request of the expert" : "expert profile erased by an administrator",
                 null, null, false);
+        if (stored.row().userId() != null) {
+            accounts.erase(stored.row().userId());
+        }
     }
 
     /**
