@@ -17,7 +17,7 @@ record DemandForm(String titleFr, String titleAr, String titleEn, String descrip
         List<String> skillUri, List<String> skillEssential, List<String> removeSkill, String addSkill, String addSkillAs,
         List<String> languageCode, List<String> languageLevel, List<String> languageRequired, String minExperience,
         String minEducation, String startDate, String endDate, String durationDays, String placeMode, String city,
-        String region, boolean travelCovered, boolean accommodationCovered, String honorarium, String honorariumCurrency,
+        String region, Boolean travelCovered, Boolean accommodationCovered, String honorarium, String honorariumCurrency,
         String expertsWanted, Integer version, String skillQuery, String occupationQuery, String action) {
 
     static DemandForm empty() {
