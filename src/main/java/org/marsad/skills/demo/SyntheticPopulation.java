@@ -68,7 +68,10 @@ public final class SyntheticPopulation {
             new Field(Sector.EDUCATION, List.of("higher education lecturer", "educational researcher", "university research assistant"),
                     3, "enseignement supérieur", "higher education", "التعليم العالي"));
 
-    /** Countries of residence, per thousand: the FINCOME shares, "other countries" spread over a few of them. */
+    /**
+     * Countries of residence, as weights: the FINCOME shares in tenths of a percent, "other countries" spread over a
+     * few of them. The report's shares add up to 105 %, so they are used as weights (France gets 600/1050 = 57 %).
+     */
     static final Map<String, Integer> COUNTRIES = orderedMap("FR", 600, "DE", 130, "CA", 100, "US", 60, "BE", 50, "GB", 50,
             "ES", 15, "NL", 15, "IT", 10, "CH", 10, "SE", 5, "AE", 5);
 
@@ -156,9 +159,10 @@ public final class SyntheticPopulation {
     static List<String> quotas(int n) {
         List<String> countries = new ArrayList<>(n);
         int assigned = 0;
+        double total = COUNTRIES.values().stream().mapToInt(Integer::intValue).sum();
         List<String> codes = new ArrayList<>(COUNTRIES.keySet());
         for (int i = 0; i < codes.size(); i++) {
-            int count = i == codes.size() - 1 ? n - assigned : (int) Math.round(n * COUNTRIES.get(codes.get(i)) / 1000.0);
+            int count = i == codes.size() - 1 ? n - assigned : (int) Math.round(n * COUNTRIES.get(codes.get(i)) / total);
             count = Math.min(count, n - assigned);
             for (int k = 0; k < count; k++) {
                 countries.add(codes.get(i));
