@@ -395,7 +395,7 @@ public class ExpertsApi {
             if (kept.contains(text)) {
                 continue;
             }
-            List<String> suggestions = taxonomy.search(text, language, EscoTaxonomy.Kind.SKILL, MAX_SUGGESTIONS).stream()
+            List<String> suggestions = taxonomy.suggest(text, language, EscoTaxonomy.Kind.SKILL, MAX_SUGGESTIONS).stream()
                     .map(h -> h.concept().uri()).toList();
             experts.insertFreeSkill(id, text, suggestions);
         }

@@ -136,6 +136,19 @@ public class EscoTaxonomy {
                 .toList();
     }
 
+    /**
+     * Concepts for a text someone wrote in their own words (a free-text skill): like {@link #search}, but when no label
+     * has (almost) all the words, labels with at least half of them.
+     */
+    public List<Hit> suggest(String text, Language language, Kind kind, int limit) {
+        Boolean preferFrench = language == Language.FR ? Boolean.TRUE : language == Language.EN ? Boolean.FALSE : null;
+        Concept[] concepts = data().concepts;
+        IntPredicate accept = kind == null ? i -> true : i -> kind.accepts(concepts[i].type());
+        return data().labels.search(text == null ? "" : text, preferFrench, accept, limit, true).stream()
+                .map(h -> new Hit(concepts[h.concept()], h.label(), h.french() ? Language.FR : Language.EN, h.score()))
+                .toList();
+    }
+
     /** A search result: the concept and the label that matched (maybe an alternative label, maybe in another language). */
     public record Hit(Concept concept, String matchedLabel, Language matchedLanguage, float score) {
     }

@@ -99,6 +99,14 @@ final class LabelIndex {
      * @param accept which concepts may be returned
      */
     List<Hit> search(String query, Boolean preferFrench, IntPredicate accept, int limit) {
+        return search(query, preferFrench, accept, limit, false);
+    }
+
+    /**
+     * @param lenient when no label has (almost) every word, accept labels with at least half of them: for text people
+     *     wrote in their own words, which says more than a label does
+     */
+    List<Hit> search(String query, Boolean preferFrench, IntPredicate accept, int limit, boolean lenient) {
         List<String> words = Folding.meaningfulTokens(query);
         if (words.isEmpty() || String.join("", words).length() < 2) {
             return List.of();
@@ -125,9 +133,12 @@ final class LabelIndex {
                 }
             }
             int full = (1 << n) - 1;
-            Map<Integer, Hit> best = collect(s, words, foldedQuery, preferFrench, accept, full, 1f);
+            Map<Integer, Hit> best = collect(s, words, foldedQuery, preferFrench, accept, full, 1f, n);
             if (best.isEmpty() && n >= 3) {
-                best = collect(s, words, foldedQuery, preferFrench, accept, -1, 0.7f);
+                best = collect(s, words, foldedQuery, preferFrench, accept, -1, 0.7f, n - 1);
+            }
+            if (best.isEmpty() && lenient && n >= 2) {
+                best = collect(s, words, foldedQuery, preferFrench, accept, -1, 0.5f, (n + 1) / 2);
             }
             return best.values().stream()
                     .sorted(Comparator.comparingDouble((Hit h) -> -h.score())
@@ -142,14 +153,14 @@ final class LabelIndex {
     }
 
     private Map<Integer, Hit> collect(Scratch s, List<String> words, String foldedQuery, Boolean preferFrench,
-            IntPredicate accept, int full, float factor) {
+            IntPredicate accept, int full, float factor, int atLeast) {
         int n = words.size();
         Map<Integer, Hit> best = new HashMap<>();
         int firstExact = Arrays.binarySearch(tokens, words.getFirst());
         for (int i = 0; i < s.touchedCount; i++) {
             int e = s.touched[i];
             int mask = s.mask[e];
-            boolean enough = full >= 0 ? mask == full : Integer.bitCount(mask) >= n - 1;
+            boolean enough = full >= 0 ? mask == full : Integer.bitCount(mask) >= atLeast;
             if (!enough || !accept.test(entryConcept[e])) {
                 continue;
             }
