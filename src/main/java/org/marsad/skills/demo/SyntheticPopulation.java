@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.marsad.platform.Language;
 import org.marsad.platform.LocalizedText;
@@ -136,24 +137,19 @@ public final class SyntheticPopulation {
 
     /** {@code n} experts, countries in the FINCOME proportions (exact quotas), in a shuffled but fixed order. */
     public List<SyntheticExpert> experts(int n) {
-        Random random = new Random(SEED);
-        List<String> countries = quotas(n);
-        Collections.shuffle(countries, random);
         List<SyntheticExpert> experts = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            experts.add(expert(random, countries.get(i), i + 1));
-        }
+        forEachExpert(n, experts::add);
         return experts;
     }
 
-    /** What matching needs of {@code n} generated experts, numbered from {@code firstId}: for benchmarks. */
-    public List<MatchingProfile> matchingProfiles(int n, long firstId) {
-        List<SyntheticExpert> experts = experts(n);
-        List<MatchingProfile> profiles = new ArrayList<>(n);
+    /** The same experts one by one, without keeping them: for populations too large to hold (benchmarks). */
+    public void forEachExpert(int n, Consumer<SyntheticExpert> consumer) {
+        Random random = new Random(SEED);
+        List<String> countries = quotas(n);
+        Collections.shuffle(countries, random);
         for (int i = 0; i < n; i++) {
-            profiles.add(experts.get(i).matchingProfile(firstId + i));
+            consumer.accept(expert(random, countries.get(i), i + 1));
         }
-        return profiles;
     }
 
     static List<String> quotas(int n) {

@@ -49,6 +49,24 @@ final class CompiledDemand {
     final int contributionBit;
     /** The most the criteria that the inverted index does not accumulate can add. */
     final double restMax;
+    /**
+     * Every concept that covers some wanted skill, mapped to a row of {@link #coverWeight}: the share of points it
+     * gives for each wanted skill (essential ones first, then optional), 0 when it does not cover it. Scoring an
+     * expert then costs one array read per skill of theirs and wanted skill, instead of searches.
+     */
+    final int[] coverRow;
+    final float[] coverWeight;
+    final byte[] coverVia;
+    /** Points of each wanted skill (essential ones first): 40 or 15 shared among them. */
+    final float[] points;
+    /**
+     * For each occupation (by concept index), the wanted skills it makes an expert cover "through their occupation"
+     * (bit j for wanted skill j), and what that gives for each wanted skill; their sum is the most an expert can get
+     * from skills through their occupation alone.
+     */
+    final int[] viaOccupationMask;
+    final float[] viaOccupationPoints;
+    final float viaOccupationTotal;
 
     private CompiledDemand(MatchRequest r, EscoTaxonomy taxonomy) {
         demandId = r.demandId();
@@ -70,11 +88,57 @@ final class CompiledDemand {
         startDay = hasPeriod ? (int) r.start().toEpochDay() : 0;
         endDay = hasPeriod ? (int) r.end().toEpochDay() : 0;
         contributionBit = r.contribution() == null ? 0 : 1 << r.contribution().ordinal();
+        int targets = essential.length + optional.length;
+        coverRow = new int[taxonomy.size()];
+        Arrays.fill(coverRow, -1);
+        int rows = 0;
+        for (int j = 0; j < targets; j++) {
+            for (int key : target(j).keys) {
+                if (coverRow[key] < 0) {
+                    coverRow[key] = rows++;
+                }
+            }
+        }
+        coverWeight = new float[rows * Math.max(targets, 1)];
+        coverVia = new byte[rows * Math.max(targets, 1)];
+        for (int j = 0; j < targets; j++) {
+            SkillTarget t = target(j);
+            for (int i = 0; i < t.keys.length; i++) {
+                coverWeight[coverRow[t.keys[i]] * targets + j] = t.weights[i];
+                coverVia[coverRow[t.keys[i]] * targets + j] = t.via[i];
+            }
+        }
+        points = new float[targets];
+        viaOccupationPoints = new float[targets];
+        viaOccupationMask = new int[taxonomy.size()];
+        float viaTotal = 0;
+        for (int j = 0; j < targets; j++) {
+            SkillTarget t = target(j);
+            points[j] = j < essential.length ? (float) Criterion.ESSENTIAL_SKILLS.maxPoints() / essential.length
+                    : (float) Criterion.OPTIONAL_SKILLS.maxPoints() / optional.length;
+            if (t.occupations.length > 0) {
+                viaOccupationPoints[j] = points[j] * VIA_OCCUPATION;
+                viaTotal += viaOccupationPoints[j];
+                for (int o : t.occupations) {
+                    viaOccupationMask[o] |= 1 << j;
+                }
+            }
+        }
+        viaOccupationTotal = viaTotal;
         restMax = (languageIndex.length > 0 ? Criterion.LANGUAGES.maxPoints() : 0)
                 + (minExperience > 0 ? Criterion.EXPERIENCE.maxPoints() : 0)
                 + (minEducation >= 0 ? Criterion.EDUCATION.maxPoints() : 0)
                 + (hasPeriod ? Criterion.AVAILABILITY.maxPoints() : 0)
                 + (contributionBit != 0 ? Criterion.CONTRIBUTION.maxPoints() : 0);
+    }
+
+    /** The wanted skill {@code j}: essential ones first, then optional. */
+    SkillTarget target(int j) {
+        return j < essential.length ? essential[j] : optional[j - essential.length];
+    }
+
+    int targets() {
+        return essential.length + optional.length;
     }
 
     static CompiledDemand of(MatchRequest request, EscoTaxonomy taxonomy) {

@@ -57,8 +57,8 @@ final class Scorer {
                 return FILTERED;
             }
         }
-        double essential = skills(v, q.essential, Criterion.ESSENTIAL_SKILLS, parts, taxonomy);
-        double optional = skills(v, q.optional, Criterion.OPTIONAL_SKILLS, parts, taxonomy);
+        double essential = skills(v, q, 0, q.essential.length, Criterion.ESSENTIAL_SKILLS, parts, taxonomy);
+        double optional = skills(v, q, q.essential.length, q.optional.length, Criterion.OPTIONAL_SKILLS, parts, taxonomy);
         double occupation = occupation(v, q, parts, taxonomy);
         if (essential + optional + occupation <= 0) {
             return FILTERED;
@@ -68,31 +68,37 @@ final class Scorer {
         return round(total);
     }
 
-    private static double skills(ExpertVector v, SkillTarget[] targets, Criterion criterion, List<Explanation.Part> parts,
-            EscoTaxonomy taxonomy) {
-        if (targets.length == 0) {
+    /** Points for the wanted skills {@code from} to {@code from + count}: each counts its best cover among the expert's. */
+    private static double skills(ExpertVector v, CompiledDemand q, int from, int count, Criterion criterion,
+            List<Explanation.Part> parts, EscoTaxonomy taxonomy) {
+        if (count == 0) {
             notApplicable(criterion, parts);
             return 0;
         }
         List<Item> items = parts == null ? null : new ArrayList<>();
+        int targets = q.targets();
         double sum = 0;
-        for (SkillTarget t : targets) {
+        for (int j = from; j < from + count; j++) {
+            SkillTarget t = q.target(j);
             float best = 0;
             int bestVia = -1;
             int bestConcept = -1;
             float bestLevel = 1;
             byte bestLevelOrdinal = 0;
             for (int k = 0; k < v.skills.length; k++) {
-                int at = Arrays.binarySearch(t.keys, v.skills[k]);
-                if (at >= 0) {
-                    float level = v.skillLevels[k] < 0 ? UNSTATED_LEVEL : LEVEL_FACTORS[v.skillLevels[k]];
-                    float w = t.weights[at] * level;
-                    if (w > best) {
-                        best = w;
-                        bestVia = t.via[at];
-                        bestConcept = v.skills[k];
-                        bestLevel = level;
-                        bestLevelOrdinal = v.skillLevels[k];
+                int row = q.coverRow[v.skills[k]];
+                if (row >= 0) {
+                    float weight = q.coverWeight[row * targets + j];
+                    if (weight > 0) {
+                        float level = levelFactor(v.skillLevels[k]);
+                        float w = weight * level;
+                        if (w > best) {
+                            best = w;
+                            bestVia = q.coverVia[row * targets + j];
+                            bestConcept = v.skills[k];
+                            bestLevel = level;
+                            bestLevelOrdinal = v.skillLevels[k];
+                        }
                     }
                 }
             }
@@ -126,7 +132,7 @@ final class Scorer {
                 }
             }
         }
-        double points = round(criterion.maxPoints() * sum / targets.length);
+        double points = round(criterion.maxPoints() * sum / count);
         if (parts != null) {
             parts.add(new Explanation.Part(criterion, points, criterion.maxPoints(), true, List.copyOf(items)));
         }
@@ -332,6 +338,11 @@ final class Scorer {
 
     private static String percent(double share) {
         return Long.toString(Math.round(share * 100));
+    }
+
+    /** The share of a skill's points that a stated level keeps (a level byte of the vector; -1: not stated). */
+    static float levelFactor(byte level) {
+        return level < 0 || level >= LEVEL_FACTORS.length ? UNSTATED_LEVEL : LEVEL_FACTORS[level];
     }
 
     static double round(double value) {
