@@ -275,11 +275,13 @@ final class ExpertIndex {
         s.demandMonths = q.hasPeriod ? monthBits(q.startDay, q.endDay) : 0;
     }
 
-    /** The first time this query reaches an expert: the cheap criteria, read while the ids run in order. */
+    /**
+     * The first time this query reaches an expert. The other criteria are not read here but only for the candidates
+     * that come near the top ({@link #rankCandidates}): reading them for every expert reached was most of a query's time.
+     */
     private void touch(Scratch s, int id) {
         if (s.bound[id] == 0 && s.mask[id] == 0) {
             s.touched[s.touchedCount++] = id;
-            s.bound[id] = cheapRest(id, s);
             s.mask[id] = MASK_TOUCHED;
         }
     }
@@ -306,7 +308,7 @@ final class ExpertIndex {
 
     private static final int BUCKETS = 4096;
     private static final byte NO_LEVEL = 127;
-    /** Far below any score: an expert a hard filter excludes stays below zero whatever points are added. */
+    /** What {@link #cheapRest} gives for an expert a hard filter excludes. */
     private static final float EXCLUDED = -1e6f;
     /** A mask bit that means "reached" (bit 30: the wanted skills that concepts covered are bits 0 to 29). */
     private static final int MASK_TOUCHED = 1 << 30;
@@ -314,7 +316,9 @@ final class ExpertIndex {
     private static final int MAX_FIRST_PASS_TARGETS = 30;
 
     /**
-     * Scores the experts reached, best bound first, until no remaining bound can beat the k-th score. Bounds are
+     * Scores the experts reached, best bound of skills and occupation first, until no remaining one plus the most the
+     * other criteria can give can beat the k-th score. For each candidate the other criteria are first bounded from the
+     * packed arrays (and the hard filters applied): most candidates stop there, without exact scoring. Bounds are
      * bucketed so that only the best few thousand are sorted at a time, instead of every expert reached.
      */
     private void rankCandidates(Scratch s, CompiledDemand q, int k, boolean requireConsent, PriorityQueue<Result> best) {
@@ -356,8 +360,12 @@ final class ExpertIndex {
             Arrays.sort(order, 0, m);
             for (int i = 0; i < m; i++) {
                 int id = (int) order[i];
-                if (best.size() == k && s.bound[id] + ROUNDING < best.peek().score()) {
+                if (best.size() == k && s.bound[id] + q.restMax + ROUNDING < best.peek().score()) {
                     return;
+                }
+                float rest = cheapRest(id, s);
+                if (rest == EXCLUDED || best.size() == k && s.bound[id] + rest + ROUNDING < best.peek().score()) {
+                    continue;
                 }
                 double score = Scorer.score(byId[id], q, requireConsent);
                 if (score >= 0) {
