@@ -207,6 +207,7 @@ final class ExpertIndex {
         for (int j = 0; j < targets; j++) {
             SkillTarget t = q.target(j);
             int stamp = s.nextStamp();
+            int bit = 1 << j;
             int inPass = 0;
             for (int at : t.byWeight) {
                 Posting posting = bySkill[t.keys[at]];
@@ -220,6 +221,7 @@ final class ExpertIndex {
                     if (s.stamp[id] != stamp) {
                         s.stamp[id] = stamp;
                         touch(s, id);
+                        s.mask[id] |= bit;
                         s.bound[id] += p;
                         s.last[id] = p;
                         s.pass[inPass++] = id;
@@ -230,15 +232,16 @@ final class ExpertIndex {
                     }
                 }
             }
+            // Through their occupation, the experts reached may get more for this skill than their concepts give.
             float via = q.viaOccupationPoints[j];
-            int bit = 1 << j;
-            for (int i = 0; i < inPass; i++) {
+            for (int i = 0; via > 0 && i < inPass; i++) {
                 int id = s.pass[i];
-                int occupation = occupationOf[id];
-                if (via > s.last[id] && occupation >= 0 && (q.viaOccupationMask[occupation] & bit) != 0) {
-                    s.bound[id] += via - s.last[id];
+                if (via > s.last[id]) {
+                    int occupation = occupationOf[id];
+                    if (occupation >= 0 && (q.viaOccupationMask[occupation] & bit) != 0) {
+                        s.bound[id] += via - s.last[id];
+                    }
                 }
-                s.mask[id] |= bit;
             }
         }
         if (q.occupation >= 0 && byOccupation[q.occupation] != null) {
