@@ -669,10 +669,10 @@ final class ExpertIndex {
             return ++nextStamp;
         }
 
+        /** {@code last} needs no reset: it is only read for an expert already reached by the current skill (stamp). */
         void reset() {
             for (int i = 0; i < touchedCount; i++) {
                 bound[touched[i]] = 0;
-                last[touched[i]] = 0;
                 mask[touched[i]] = 0;
             }
             touchedCount = 0;
