@@ -18,7 +18,7 @@ class ModularityTest {
     @Test
     void everyBusinessModuleIsDetected() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("platform", "documents", "organisations", "frameworks");
+                .contains("platform", "documents", "organisations", "frameworks", "skills");
     }
 
     @Test

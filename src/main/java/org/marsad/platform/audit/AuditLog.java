@@ -65,6 +65,32 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * Erasure of personal data: the before/after images and summaries of every entry about this record are removed
+     * (the entries themselves stay: that something happened, when, and by whom).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int redact(String entityType, String entityId) {
+        return redact(entityType, entityId, entityId);
+    }
+
+    /** Like {@link #redact(String, String)}, when the record's identifier is itself personal (a user name). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int redact(String entityType, String entityId, String replacementId) {
+        return jdbc.sql("""
+                UPDATE platform.audit_event SET before = NULL, after = NULL, summary = 'redacted (personal data erased)',
+                       entity_id = :replacement
+                WHERE entity_type = :entityType AND entity_id = :entityId
+                """).param("entityType", entityType).param("entityId", entityId).param("replacement", replacementId).update();
+    }
+
+    /** Erasure of an account: the entries it made name a pseudonym instead of its user name. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int pseudonymiseActor(long actorId, String pseudonym) {
+        return jdbc.sql("UPDATE platform.audit_event SET actor = :pseudonym WHERE actor_id = :actorId")
+                .param("actorId", actorId).param("pseudonym", pseudonym).update();
+    }
+
     @Transactional(readOnly = true)
     public PageResult<AuditEntry> search(AuditFilter filter, PageQuery page) {
         String where = """

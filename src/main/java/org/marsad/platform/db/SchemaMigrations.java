@@ -17,7 +17,7 @@ public final class SchemaMigrations {
 
     /** Every module with tables, in dependency order. A test checks that each migration folder is listed. */
     public static final List<String> MODULES = List.of("platform", "documents", "organisations", "frameworks",
-            "initiatives", "measures", "indicators", "observatory");
+            "initiatives", "measures", "indicators", "observatory", "skills");
 
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
 

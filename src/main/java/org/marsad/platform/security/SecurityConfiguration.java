@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.marsad.platform.Language;
 import org.marsad.platform.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -88,7 +89,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Problems problems,
-            LocaleResolver localeResolver, AuthenticationManager authenticationManager) throws Exception {
+            LocaleResolver localeResolver, AuthenticationManager authenticationManager,
+            ObjectProvider<AnonymousPost> anonymousPosts) throws Exception {
+        java.util.Set<String> signUps = anonymousPosts.stream().map(AnonymousPost::path).collect(java.util.stream.Collectors.toSet());
+        RequestMatcher signUp = request -> "POST".equals(request.getMethod())
+                && signUps.contains(request.getRequestURI().substring(request.getContextPath().length()));
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         requestCache.setRequestMatcher(request -> !Problems.isApi(request) && "GET".equals(request.getMethod()));
 
@@ -102,6 +107,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/login", "/language").permitAll()
+                        .requestMatchers(signUp).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -96,6 +97,58 @@ public class UserAccounts implements UserDetailsService {
         UserAccount.UserView created = users.findById(id).orElseThrow().view();
         audit.record("CREATE", "user", username, summary, null, created, false);
         return created;
+    }
+
+    /**
+     * Self-service sign-up: creates an account with the EXPERT role only, no organisation, for anyone (no sign-in
+     * needed). Modules that offer a sign-up page call it inside the transaction that creates the rest of the profile.
+     */
+    @Transactional
+    public UserAccount.UserView registerExpert(NewUser command) {
+        NewUser expert = new NewUser(command.username(), command.displayName(), command.email(), command.password(),
+                EnumSet.of(Role.EXPERT), null, command.language());
+        Validation.start().required("email", command.email()).throwIfInvalid();
+        return createUnchecked(expert, "expert registered (self-service)");
+    }
+
+    /**
+     * A user as services need it to address them (e-mail, language), without a role check: for server-side use
+     * such as notifications, never to be shown as such to another user.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UserAccount.UserView> find(long id) {
+        return users.findById(id).map(UserAccount::view);
+    }
+
+    /** The enabled users of an organisation who hold a role, e.g. the INSTITUTION users of a university. */
+    @Transactional(readOnly = true)
+    public List<UserAccount.UserView> members(long organisationId, Role role) {
+        return users.findAll().stream()
+                .filter(u -> u.enabled() && organisationId == (u.organisationId() == null ? -1 : u.organisationId())
+                        && u.roles().contains(role))
+                .map(UserAccount::view).toList();
+    }
+
+    /**
+     * Erasure of an account at its owner's request (or by ADMIN): name, e-mail and password are removed, the
+     * account is disabled, its tokens revoked and its sessions ended, and the audit log keeps that the erasure
+     * happened but no longer the personal data (earlier entries about the account are redacted, and entries it
+     * made name a pseudonym). Call it in the transaction that erases the rest of the person's data.
+     */
+    @Transactional
+    public void erase(long id) {
+        MarsadPrincipal actor = CurrentUser.required();
+        if (actor.id() != id && !actor.has(Role.ADMIN)) {
+            throw new org.springframework.security.access.AccessDeniedException("only the owner or ADMIN erases an account");
+        }
+        UserAccount user = users.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+        String pseudonym = "erased-" + id;
+        users.erase(id, pseudonym, passwordEncoder.encode(generatePassword()));
+        audit.redact("user", user.username(), pseudonym);
+        audit.pseudonymiseActor(id, pseudonym);
+        boolean owner = actor.id() == id;
+        audit.recordAs(owner ? pseudonym : actor.username(), actor.id(), "ERASE", "user", pseudonym,
+                owner ? "account erased at the request of its owner" : "account erased by an administrator");
     }
 
     @Transactional

@@ -99,6 +99,20 @@ class UserRepository {
         jdbc.sql("UPDATE platform.app_user SET failed_logins = 0 WHERE id = :id AND failed_logins <> 0").param("id", id).update();
     }
 
+    /** Removes what identifies the person and disables the account; ends its sessions and tokens. */
+    void erase(long id, String pseudonym, String unusableHash) {
+        String username = jdbc.sql("SELECT username FROM platform.app_user WHERE id = :id").param("id", id)
+                .query(String.class).single();
+        jdbc.sql("DELETE FROM platform.spring_session WHERE principal_name = :username").param("username", username).update();
+        jdbc.sql("UPDATE platform.api_token SET revoked_at = coalesce(revoked_at, now()), name = 'erased' WHERE user_id = :id")
+                .param("id", id).update();
+        jdbc.sql("""
+                UPDATE platform.app_user SET username = :pseudonym, display_name = :pseudonym, email = NULL,
+                       password_hash = :hash, enabled = false, updated_at = now()
+                WHERE id = :id
+                """).param("id", id).param("pseudonym", pseudonym).param("hash", unusableHash).update();
+    }
+
     private static String[] roleArray(Set<Role> roles) {
         return roles.stream().map(Role::name).sorted().toArray(String[]::new);
     }
@@ -110,6 +124,8 @@ class UserRepository {
             roles.add(Role.valueOf(r));
         }
         long org = rs.getLong("organisation_id");
+        // wasNull() speaks of the last column read: ask it now, not after reading the other columns.
+        Long organisationId = rs.wasNull() ? null : org;
         return new UserAccount(
                 rs.getLong("id"),
                 rs.getString("username"),
@@ -117,7 +133,7 @@ class UserRepository {
                 rs.getString("email"),
                 rs.getString("password_hash"),
                 roles,
-                rs.wasNull() ? null : org,
+                organisationId,
                 rs.getString("language"),
                 rs.getBoolean("enabled"),
                 rs.getInt("failed_logins"),

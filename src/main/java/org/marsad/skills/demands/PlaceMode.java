@@ -1,0 +1,5 @@
+package org.marsad.skills.demands;
+
+public enum PlaceMode {
+    ON_SITE, REMOTE, HYBRID
+}
