@@ -3,10 +3,15 @@ package org.marsad.platform;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
@@ -49,6 +54,43 @@ class MessageBundlesTest {
             for (String key : keys(load(base))) {
                 assertThat(seen.add(key)).as("key " + key + " is defined twice (" + base.getFilename() + ")").isTrue();
             }
+        }
+    }
+
+    /**
+     * The home page and the audit page name every audited change with {@code audit.action.<ACTION>} and
+     * {@code audit.entity.<type>}: each action and type a module writes (read from the sources' {@code audit.record(…)}
+     * calls) needs those texts, or a raw key reaches the screen as soon as such a record changes.
+     */
+    @Test
+    void everyAuditedKindOfRecordAndActionHasAName() throws IOException {
+        Set<String> defined = new TreeSet<>();
+        for (Resource base : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
+            if (!base.getFilename().matches(".*_[a-z]{2}\\.properties")) {
+                defined.addAll(keys(load(base)));
+            }
+        }
+        Pattern record = Pattern.compile("audit\\.record\\(\\s*\"([A-Z_]+)\",\\s*\"([a-z_.]+)\"");
+        Set<String> actions = new TreeSet<>();
+        Set<String> types = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = record.matcher(Files.readString(file));
+                while (m.find()) {
+                    actions.add(m.group(1));
+                    types.add(m.group(2));
+                }
+            }
+        }
+        assertThat(types).as("audited kinds found in the sources").contains("organisation", "initiative", "skills.expert");
+        // Actions not written as literals: a mission's transitions and an indicator's value entry.
+        Arrays.stream(org.marsad.skills.missions.MissionAction.values()).forEach(a -> actions.add(a.name()));
+        actions.addAll(Set.of("VALUE", "CORRECT"));
+        for (String type : types) {
+            assertThat(defined).as("message for audited kind " + type).contains("audit.entity." + type);
+        }
+        for (String action : actions) {
+            assertThat(defined).as("message for audit action " + action).contains("audit.action." + action);
         }
     }
 
