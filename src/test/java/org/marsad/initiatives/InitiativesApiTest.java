@@ -293,6 +293,16 @@ class InitiativesApiTest {
                         .contains("partner", "role", "status", "region", "targetGroup", "asOf"));
     }
 
+    @Test
+    void theTextFilterFindsAnInitiativeByWordsByItsCodeInAnyCaseAndByItsIatiIdentifier() {
+        for (String q : List.of("snia-prj-002", "XM-DAC-918-SNIA-PRJ-002")) {
+            assertThat(initiatives.search(new InitiativeFilter(null, null, null, null, null, null, null, q, null), null,
+                    PageQuery.of(0, 10, 10)).items()).extracting(InitiativeSummary::code).containsExactly("SNIA-PRJ-002");
+        }
+        assertThat(initiatives.search(new InitiativeFilter(null, null, null, null, null, null, null, "Expertise France", null),
+                null, PageQuery.of(0, 50, 50)).items()).extracting(InitiativeSummary::code).contains("SNIA-PRJ-002");
+    }
+
     private static InitiativeInput withBudgets(InitiativeInput b, List<InitiativeInput.BudgetInput> budgets) {
         return new InitiativeInput(b.code(), b.reportingOrganisation(), b.title(), b.description(), b.status(), b.visibility(),
                 b.participations(), b.dates(), budgets, b.transactions(), b.regions(), b.places(), b.targetGroups(),

@@ -287,8 +287,11 @@ public class InitiativeRepository {
             conditions.add("s.target_groups @> ARRAY[CAST(:targetGroup AS text)]");
         }
         if (c.q() != null) {
+            // Both sides of the OR on the revision itself (the code match computed once, as an array), so that
+            // PostgreSQL can combine the text index with the primary key instead of testing every revision.
             conditions.add("(s.tsv @@ (websearch_to_tsquery('initiatives.fr_unaccent', :q) || websearch_to_tsquery('simple', :q))"
-                    + " OR upper(i.code) = upper(:q) OR i.identifier = :q)");
+                    + " OR s.initiative_id = ANY(ARRAY(SELECT c.id FROM initiatives.initiative c"
+                    + " WHERE upper(c.code) = upper(:q) OR c.identifier = :q)))");
         }
         if (withLinks && (c.framework() != null || c.nodes() != null)) {
             conditions.add("EXISTS (SELECT 1 FROM initiatives.node_link l WHERE l.initiative_id = s.initiative_id AND "
