@@ -2,6 +2,8 @@ package org.marsad.platform.security;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,7 +93,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokens tokens, Problems problems,
             LocaleResolver localeResolver, AuthenticationManager authenticationManager,
             ObjectProvider<AnonymousPost> anonymousPosts) throws Exception {
-        java.util.Set<String> signUps = anonymousPosts.stream().map(AnonymousPost::path).collect(java.util.stream.Collectors.toSet());
+        Set<String> signUps = anonymousPosts.stream().map(AnonymousPost::path).collect(Collectors.toSet());
         RequestMatcher signUp = request -> "POST".equals(request.getMethod())
                 && signUps.contains(request.getRequestURI().substring(request.getContextPath().length()));
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
