@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntPredicate;
 import java.util.zip.GZIPInputStream;
 
@@ -20,6 +21,8 @@ import org.marsad.platform.Language;
 import org.marsad.platform.LocalizedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -38,22 +41,44 @@ public class EscoTaxonomy {
     private static final Logger log = LoggerFactory.getLogger(EscoTaxonomy.class);
     private static final int[] NONE = new int[0];
 
-    private final CompletableFuture<Data> data;
+    private final String resource;
+    private final CompletableFuture<Data> data = new CompletableFuture<>();
+    private final AtomicBoolean loading = new AtomicBoolean();
 
     public EscoTaxonomy() {
         this(RESOURCE);
     }
 
-    /** Starts reading the extract in the background: start-up goes on, and the first use waits for it. */
     EscoTaxonomy(String resource) {
-        data = CompletableFuture.supplyAsync(() -> new Data(resource), runnable -> {
-            Thread thread = new Thread(runnable, "esco-loader");
+        this.resource = resource;
+    }
+
+    /**
+     * Reads the extract in the background once the application serves requests: on two cores, reading it during
+     * start-up slowed the start by the time it took. The first use before then reads it at once and waits.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void preload() {
+        if (loading.compareAndSet(false, true)) {
+            Thread thread = new Thread(this::load, "esco-loader");
             thread.setDaemon(true);
             thread.start();
-        });
+        }
+    }
+
+    private void load() {
+        try {
+            data.complete(new Data(resource));
+        }
+        catch (RuntimeException | Error e) {
+            data.completeExceptionally(e);
+        }
     }
 
     private Data data() {
+        if (loading.compareAndSet(false, true)) {
+            load();
+        }
         try {
             return data.join();
         }
