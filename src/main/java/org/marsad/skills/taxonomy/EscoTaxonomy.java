@@ -27,7 +27,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * ESCO v1.1.1 as Marsad carries it: the derived extract in {@code seed/esco/}, read once at start-up into memory
+ * ESCO v1.1.1 as Marsad carries it: the derived extract in {@code seed/esco/}, read once into memory
  * (immutable reference data, identical on every node). Concepts are addressed by URI, or by a dense index that the
  * matching engine uses.
  */
