@@ -1,6 +1,5 @@
 package org.marsad.indicators;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -13,7 +12,6 @@ import org.marsad.support.Browser;
 import org.marsad.support.MarsadIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
@@ -107,6 +105,6 @@ class IndicatorsBrowserTest {
     }
 
     private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(condition::apply);
+        browser.until(condition);
     }
 }

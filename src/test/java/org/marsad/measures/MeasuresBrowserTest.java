@@ -1,6 +1,5 @@
 package org.marsad.measures;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -13,7 +12,6 @@ import org.marsad.support.Browser;
 import org.marsad.support.MarsadIntegrationTest;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
@@ -125,6 +123,6 @@ class MeasuresBrowserTest {
     }
 
     private void wait(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(condition::apply);
+        browser.until(condition);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -113,6 +114,15 @@ public final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         return this;
+    }
+
+    /**
+     * Waits until the condition holds, reading the page afresh each time: htmx may replace an element between the
+     * moment it is found and the moment it is read, which is not a failure but a page still updating.
+     */
+    public void until(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public String html() {

@@ -1,6 +1,5 @@
 package org.marsad.initiatives.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +17,6 @@ import org.marsad.support.Browser;
 import org.marsad.support.MarsadIntegrationTest;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -116,6 +114,6 @@ class InitiativesBrowserTest {
     }
 
     private void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> condition.getAsBoolean());
+        browser.until(d -> condition.getAsBoolean());
     }
 }

@@ -69,7 +69,7 @@ class SkillsBrowserTest {
     }
 
     private void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(condition);
+        browser.until(condition);
     }
 
     /** Types in the skill search box, waits for the suggestion of that label and picks it (the form shows it again). */
