@@ -111,8 +111,7 @@ public final class Browser {
     /** Presses the language switch button, as a person would. */
     public Browser switchTo(String language) {
         find("button[data-lang=" + language + "]").click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-                language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         return this;
     }
 
@@ -134,7 +133,12 @@ public final class Browser {
     }
 
     public String attribute(String cssSelector, String attribute) {
-        return find(cssSelector).getAttribute(attribute);
+        String[] value = new String[1];
+        until(d -> {
+            value[0] = d.findElement(By.cssSelector(cssSelector)).getAttribute(attribute);
+            return true;
+        });
+        return value[0];
     }
 
     public String currentUrl() {
