@@ -20,6 +20,7 @@ import org.marsad.indicators.internal.IndicatorRepository;
 import org.marsad.organisations.Organisation;
 import org.marsad.organisations.OrganisationsApi;
 import org.marsad.platform.ConflictException;
+import org.marsad.platform.InitiativeDirectory;
 import org.marsad.platform.InvalidInputException;
 import org.marsad.platform.LocalizedText;
 import org.marsad.platform.NotFoundException;
@@ -303,29 +304,11 @@ public class IndicatorsApi {
                 nodes.add(node);
             }
         }
-        List<String> initiativeIds = new ArrayList<>();
         List<String> inInitiatives = in.initiatives() == null ? List.of() : in.initiatives();
         tooMany(v, "initiatives", inInitiatives.size());
-        InitiativeDirectory directory = initiatives.getIfAvailable();
-        Set<String> kept = existing == null ? Set.of() : new HashSet<>(existing.initiatives());
-        for (int i = 0; i < inInitiatives.size(); i++) {
-            String id = inInitiatives.get(i) == null ? "" : inInitiatives.get(i).strip();
-            String field = "initiatives[" + i + "]";
-            if (id.isEmpty()) {
-                v.reject(field, "validation.required");
-            }
-            else if (kept.contains(id)) {
-                // Stored links stay as they are, even while the initiatives module is not there to check them.
-                initiativeIds.add(id);
-            }
-            else if (directory == null) {
-                v.reject("initiatives", "indicators.initiativesUnavailable");
-            }
-            else {
-                directory.find(id).ifPresentOrElse(ref -> initiativeIds.add(ref.identifier()),
-                        () -> v.reject(field, "indicators.unknownInitiative"));
-            }
-        }
+        List<String> initiativeIds = InitiativeDirectory.resolve(initiatives.getIfAvailable(), inInitiatives,
+                existing == null ? Set.of() : existing.initiatives(), v, "initiatives", "indicators.unknownInitiative",
+                "indicators.initiativesUnavailable");
         if (nodes.isEmpty() && inInitiatives.isEmpty()) {
             v.reject("nodes", "indicators.needsAttachment");
         }

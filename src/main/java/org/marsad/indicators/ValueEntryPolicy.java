@@ -2,6 +2,7 @@ package org.marsad.indicators;
 
 import java.util.List;
 
+import org.marsad.platform.InitiativeDirectory;
 import org.marsad.platform.security.MarsadPrincipal;
 import org.marsad.platform.security.Role;
 

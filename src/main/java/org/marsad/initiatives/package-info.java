@@ -4,5 +4,5 @@
  * the scoreboards and gaps computed from them; IATI XML export and import.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Initiatives",
-        allowedDependencies = {"platform", "documents", "organisations", "frameworks", "measures", "indicators"})
+        allowedDependencies = {"platform", "documents", "organisations", "frameworks", "indicators"})
 package org.marsad.initiatives;

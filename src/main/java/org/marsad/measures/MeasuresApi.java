@@ -26,6 +26,7 @@ import org.marsad.measures.internal.ReferenceRepository;
 import org.marsad.organisations.Organisation;
 import org.marsad.organisations.OrganisationsApi;
 import org.marsad.platform.ConflictException;
+import org.marsad.platform.InitiativeDirectory;
 import org.marsad.platform.InvalidInputException;
 import org.marsad.platform.LocalizedText;
 import org.marsad.platform.NotFoundException;
@@ -403,31 +404,11 @@ public class MeasuresApi {
             points.add(new MeasureRepository.StoredPoint(node, basis, rationale, sources));
         }
 
-        List<String> initiativeIds = new ArrayList<>();
         List<String> inInitiatives = in.initiatives() == null ? List.of() : in.initiatives();
         tooMany(v, "initiatives", inInitiatives.size());
-        if (!inInitiatives.isEmpty()) {
-            InitiativeDirectory directory = initiatives.getIfAvailable();
-            // Links already stored stay as they are, even while the initiatives module is not there to check them.
-            Set<String> kept = existing == null ? Set.of() : new HashSet<>(existing.initiatives());
-            for (int i = 0; i < inInitiatives.size(); i++) {
-                String id = inInitiatives.get(i) == null ? "" : inInitiatives.get(i).strip();
-                String field = "initiatives[" + i + "]";
-                if (id.isEmpty()) {
-                    v.reject(field, "validation.required");
-                }
-                else if (kept.contains(id)) {
-                    initiativeIds.add(id);
-                }
-                else if (directory == null) {
-                    v.reject("initiatives", "measures.initiativesUnavailable");
-                }
-                else {
-                    directory.find(id).ifPresentOrElse(ref -> initiativeIds.add(ref.identifier()),
-                            () -> v.reject(field, "measures.unknownInitiative"));
-                }
-            }
-        }
+        List<String> initiativeIds = InitiativeDirectory.resolve(initiatives.getIfAvailable(), inInitiatives,
+                existing == null ? Set.of() : existing.initiatives(), v, "initiatives", "measures.unknownInitiative",
+                "measures.initiativesUnavailable");
 
         List<SourceCitation> sources = citations(in.sources(), "sources", v);
         return new MeasureRepository.Row(0, code, in.number(), title, blank(in.description()), phase, models,

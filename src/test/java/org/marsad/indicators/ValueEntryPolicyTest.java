@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.marsad.platform.InitiativeDirectory;
 import org.marsad.platform.LocalizedText;
 import org.marsad.platform.security.MarsadPrincipal;
 import org.marsad.platform.security.Role;
