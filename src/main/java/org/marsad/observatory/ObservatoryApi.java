@@ -385,42 +385,36 @@ public class ObservatoryApi {
         }
         boolean useSummary = query.asOf() == null && filtersOnlyGrouped && datasets.summaryFresh(id);
         List<String> totals = dataset.dimensions().stream().map(Dataset.Dimension::total).toList();
-        List<ObservationRepository.AggregateRow> rows = observations.aggregate(id, groupBy, filter.positions, totals,
-                filter.sourceIds, filter.start, filter.end, query.asOf(), useSummary, MAX_AGGREGATE_ROWS + 1);
-        if (rows.size() > MAX_AGGREGATE_ROWS) {
+        // Values come in time order: each series' observations and the periods are in order as they arrive.
+        Map<AggregateSeries, List<Observation>> bySeries = new HashMap<>();
+        Set<String> periods = new LinkedHashSet<>();
+        int count = observations.aggregate(id, groupBy, filter.positions, totals, filter.sourceIds, filter.start, filter.end,
+                query.asOf(), useSummary, MAX_AGGREGATE_ROWS + 1, (first, second, sourceId, period, total) -> {
+                    bySeries.computeIfAbsent(new AggregateSeries(first, second, sourceId), k -> new ArrayList<>())
+                            .add(new Observation(period, total, ObsStatus.A, null, PeriodBasis.STATED, null, null, null, null, null));
+                    periods.add(period);
+                });
+        if (count > MAX_AGGREGATE_ROWS) {
             throw new InvalidInputException("groupBy", "observatory.query.tooManyObservations", MAX_AGGREGATE_ROWS);
         }
         Map<Integer, String> sourceCodes = index.codes();
-        Map<String, List<ObservationRepository.AggregateRow>> bySeries = new LinkedHashMap<>();
-        Set<String> periods = new HashSet<>();
-        Map<String, LocalDate> starts = new HashMap<>();
-        for (ObservationRepository.AggregateRow r : rows) {
-            String[] dims = new String[dataset.dimensions().size()];
-            java.util.Arrays.fill(dims, "");
-            for (int i = 0; i < groupBy.size(); i++) {
-                dims[groupBy.get(i) - 1] = r.codes().get(i);
-            }
-            bySeries.computeIfAbsent(String.join(".", dims) + "|" + sourceCodes.get(r.sourceId()), k -> new ArrayList<>()).add(r);
-            periods.add(r.period());
-            starts.put(r.period(), r.start());
-        }
-        List<SeriesData> result = new ArrayList<>();
+        List<SeriesData> result = new ArrayList<>(bySeries.size());
         for (var e : bySeries.entrySet()) {
-            String key = e.getKey().substring(0, e.getKey().indexOf('|'));
-            String source = e.getKey().substring(e.getKey().indexOf('|') + 1);
-            List<String> dims = List.of(key.split("\\.", -1));
-            List<Observation> obs = e.getValue().stream()
-                    .sorted(Comparator.comparing(ObservationRepository.AggregateRow::start)
-                            .thenComparing(ObservationRepository.AggregateRow::end).thenComparing(ObservationRepository.AggregateRow::period))
-                    .map(r -> new Observation(r.period(), r.total(), ObsStatus.A, null, PeriodBasis.STATED, null, null, null, null, null))
-                    .toList();
-            result.add(new SeriesData(key, labels.of(dims), source, unit >= 0 ? dims.get(unit) : dataset.unit(), obs, Map.of()));
+            List<String> dims = new ArrayList<>(java.util.Collections.nCopies(dataset.dimensions().size(), ""));
+            dims.set(groupBy.get(0) - 1, e.getKey().first());
+            if (groupBy.size() == 2) {
+                dims.set(groupBy.get(1) - 1, e.getKey().second());
+            }
+            result.add(new SeriesData(String.join(".", dims), labels.of(dims), sourceCodes.get(e.getKey().sourceId()),
+                    unit >= 0 ? dims.get(unit) : dataset.unit(), e.getValue(), Map.of()));
         }
         result.sort(labels.order());
-        List<String> orderedPeriods = periods.stream()
-                .sorted(Comparator.comparing((String p) -> starts.get(p)).thenComparing(p -> p)).toList();
         List<Source> used = result.stream().map(SeriesData::source).distinct().sorted().map(index.byCode()::get).toList();
-        return new DataResult(dataset.code(), query.key(), query.asOf(), orderedPeriods, result, used, true);
+        return new DataResult(dataset.code(), query.key(), query.asOf(), List.copyOf(periods), result, used, true);
+    }
+
+    /** One series of an aggregate: the codes of the grouped dimensions ({@code second} null for one) and the source. */
+    private record AggregateSeries(String first, String second, int sourceId) {
     }
 
     /** Checks a query before a download starts, so that a bad one gets a problem rather than a broken file. */

@@ -4,9 +4,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.marsad.observatory.internal.DatasetRepository;
+import org.marsad.observatory.internal.ObservationRepository;
 import org.marsad.support.MarsadIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +45,15 @@ class AggregateQueryTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DatasetRepository datasets;
+
+    @Autowired
+    ObservationRepository observations;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @Test
     void aSumOverOneDimensionListsItsSeriesInCodelistOrderAndItsPeriodsInTimeOrder() {
         String dataset = fixtures.areaBySex();
@@ -71,6 +84,33 @@ class AggregateQueryTest {
         List<String> past = keysAndPeriods(observatory.data(dataset, bySexAndArea.withAsOf(now)));
 
         assertThat(first).hasSize(12).isEqualTo(again).isEqualTo(past);
+    }
+
+    @Test
+    void theSummaryOfALargeDatasetAnswersExactlyAsItsObservationsDo() {
+        String dataset = fixtures.areaBySex();
+        // Totals (_T) are published figures, not parts: neither path may add them to the sums.
+        fixtures.importCsv(dataset, FILE + "_T,M,CONSULATES,2008,5000\nFR,_T,CONSULATES,2009,6000\n", ImportMode.ALL_OR_NOTHING, null);
+        List<DataQuery> queries = List.of(DataQuery.all().withGroupBy(List.of("SEX", "REF_AREA")),
+                DataQuery.all().withGroupBy(List.of("REF_AREA")),
+                DataQuery.all().withGroupBy(List.of("SEX")).withPeriods("2008", "2009"));
+        int id = datasets.id(dataset).orElseThrow();
+        assertThat(datasets.summaryFresh(id)).isFalse();
+        List<List<String>> fromObservations = queries.stream().map(q -> keysAndPeriods(observatory.data(dataset, q))).toList();
+
+        // What the importer does in the background for datasets of 100,000 values or more.
+        new TransactionTemplate(transactions).executeWithoutResult(t -> {
+            OffsetDateTime changed = datasets.dataChangedAt(id);
+            observations.rebuildSummary(id, 2, List.of("_T", "_T"));
+            datasets.summaryBuilt(id, changed);
+        });
+        assertThat(datasets.summaryFresh(id)).isTrue();
+        List<List<String>> fromSummary = queries.stream().map(q -> keysAndPeriods(observatory.data(dataset, q))).toList();
+
+        assertThat(fromSummary).isEqualTo(fromObservations);
+        // Men first: the order of the sex codelist.
+        assertThat(fromSummary.get(2)).containsExactly(".M|CONSULATES|2008=80", ".M|CONSULATES|2009=990",
+                ".F|CONSULATES|2008=810", ".F|CONSULATES|2009=709");
     }
 
     private static List<String> keysAndPeriods(DataResult result) {

@@ -198,7 +198,8 @@ public class ObservationRepository {
             params.addValue("start", start);
         }
         if (end != null) {
-            sql.append(" AND o.period_end <= :end");
+            // A period ends after it starts: the bound on the start lets an index on period_start stop at the end.
+            sql.append(" AND o.period_start <= :end AND o.period_end <= :end");
             params.addValue("end", end);
         }
         return sql.toString();
@@ -346,7 +347,10 @@ public class ObservationRepository {
                 + " JOIN summary_dictionary x ON x.dim = p.dim_a AND x.c = p.ca"
                 + " JOIN summary_dictionary y ON y.dim = p.dim_b AND y.c = p.cb"
                 + " ORDER BY p.dim_a, p.dim_b, g.period_start";
-        return streaming.update(sql, new MapSqlParameterSource("ds", datasetId));
+        int rows = streaming.update(sql, new MapSqlParameterSource("ds", datasetId));
+        // Fresh statistics, so that the planner reads a pair's rows by the index from the first query on.
+        jdbc.sql("ANALYZE observatory.summary").update();
+        return rows;
     }
 
     /** The SDMX period of a (start, end) pair, as the formats Marsad stores give them. */
@@ -357,18 +361,22 @@ public class ObservationRepository {
                  WHEN g.period_end - g.period_start < 200 THEN to_char(g.period_start, 'YYYY') || '-S' || (CASE WHEN extract(month FROM g.period_start) < 7 THEN 1 ELSE 2 END)
                  ELSE to_char(g.period_start, 'YYYY') END""";
 
-    /** One aggregated value: the codes of the grouped dimensions, a source, a period, the sum and how many values. */
-    public record AggregateRow(List<String> codes, int sourceId, String period, LocalDate start, LocalDate end,
-            BigDecimal total, long count) {
+    /** Receives the values of an aggregate one by one, in time order (period start, then end). */
+    @FunctionalInterface
+    public interface AggregateValues {
+
+        /** {@code second} is null when one dimension is grouped. */
+        void accept(String first, String second, int sourceId, String period, BigDecimal total);
     }
 
     /**
      * Sums over the dimensions not in {@code groupBy} (positions from 1), over the series that hold no total code, from the
-     * summary (one or two grouped dimensions, no asOf) or from the observations themselves.
+     * summary (one or two grouped dimensions, no asOf) or from the observations themselves; how many values were given,
+     * at most {@code limit}.
      */
-    public List<AggregateRow> aggregate(int datasetId, List<Integer> groupBy, List<Set<String>> positions,
+    public int aggregate(int datasetId, List<Integer> groupBy, List<Set<String>> positions,
             List<String> totals, Collection<Integer> sourceIds, LocalDate start, LocalDate end, OffsetDateTime asOf,
-            boolean useSummary, int limit) {
+            boolean useSummary, int limit, AggregateValues values) {
         MapSqlParameterSource params = new MapSqlParameterSource("ds", datasetId).addValue("limit", limit);
         StringBuilder sql = new StringBuilder();
         if (useSummary) {
@@ -385,8 +393,7 @@ public class ObservationRepository {
             }
             // A pair's rows are already one per (codes, source, period); one grouped dimension sums over the other.
             boolean pair = groupBy.size() == 2;
-            sql.append(pair ? ", source_id, period, period_start, period_end, total, n"
-                    : ", source_id, period, period_start, period_end, sum(total) AS total, sum(n) AS n")
+            sql.append(pair ? ", source_id, period, total" : ", source_id, period, sum(total) AS total")
                     .append(" FROM observatory.summary WHERE dataset_id = :ds AND dim_a = ").append(lo).append(" AND dim_b = ").append(hi);
             appendFilter(sql, params, codeOfA, positions.get(a - 1), "f1");
             if (pair) {
@@ -402,7 +409,7 @@ public class ObservationRepository {
             for (int i = 0; i < groupBy.size(); i++) {
                 sql.append("s.dims[").append(groupBy.get(i)).append("] AS c").append(i + 1).append(", ");
             }
-            sql.append("o.source_id, o.period, o.period_start, o.period_end, sum(o.value) AS total, count(*) AS n FROM ")
+            sql.append("o.source_id, o.period, sum(o.value) AS total FROM ")
                     .append(asOf == null ? "observatory.observation_current o" : "observatory.observation o")
                     .append(" JOIN observatory.series s ON s.id = o.series_id WHERE s.dataset_id = :ds");
             if (asOf != null) {
@@ -423,19 +430,21 @@ public class ObservationRepository {
             }
             sql.append("o.source_id, o.period, o.period_start, o.period_end");
         }
-        // No ORDER BY: sorting text codes by collation costs more than the whole lookup, and the caller orders the series.
-        // The limit is only a guard: the caller asks for one row more than it accepts and refuses the query when that row
-        // comes back, so which rows an over-large answer would have held never matters.
-        sql.append(" LIMIT :limit");
-        return streaming.query(sql.toString(), params, (rs, i) -> {
-            List<String> codes = new ArrayList<>();
-            for (int c = 1; c <= groupBy.size(); c++) {
-                codes.add(rs.getString("c" + c));
-            }
-            return new AggregateRow(codes, rs.getInt("source_id"), rs.getString("period"),
-                    rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
-                    rs.getBigDecimal("total"), rs.getLong("n"));
+        // Ordered in time only (the caller orders the series: sorting text codes by collation costs more than the lookup).
+        // A pair's summary rows come from its index in start order already. The limit is only a guard: the caller asks
+        // for one value more than it accepts and refuses the query when that value comes, so which values an over-large
+        // answer would have held never matters.
+        sql.append(" ORDER BY ").append(useSummary ? "" : "o.").append("period_start, ").append(useSummary ? "" : "o.")
+                .append("period_end LIMIT :limit");
+        // Both forms list the same columns in the same order: the grouped codes, then source, period and total.
+        int k = groupBy.size();
+        int[] count = {0};
+        streaming.query(sql.toString(), params, rs -> {
+            values.accept(rs.getString(1), k == 2 ? rs.getString(2) : null, rs.getInt(k + 1), rs.getString(k + 2),
+                    rs.getBigDecimal(k + 3));
+            count[0]++;
         });
+        return count[0];
     }
 
     private static void appendFilter(StringBuilder sql, MapSqlParameterSource params, String column, Set<String> codes, String name) {
@@ -456,7 +465,8 @@ public class ObservationRepository {
             params.addValue("start", start);
         }
         if (end != null) {
-            sql.append(" AND ").append(prefix).append("period_end <= :end");
+            // A period ends after it starts: the bound on the start lets an index on period_start stop at the end.
+            sql.append(" AND ").append(prefix).append("period_start <= :end AND ").append(prefix).append("period_end <= :end");
             params.addValue("end", end);
         }
     }
