@@ -1,6 +1,7 @@
 package org.marsad.initiatives;
 
 import java.io.OutputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import org.marsad.initiatives.internal.InitiativeRepository.RevisionRow;
 import org.marsad.initiatives.internal.InitiativeWriter;
 import org.marsad.initiatives.internal.InputChecks;
 import org.marsad.initiatives.internal.Scoreboards;
+import org.marsad.initiatives.internal.StampedCache;
 import org.marsad.initiatives.internal.State;
 import org.marsad.initiatives.internal.Viewer;
 import org.marsad.organisations.Organisation;
@@ -66,12 +68,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class InitiativesApi {
 
+    /** Pages of lists kept (at most 200 initiatives each). */
+    static final int LIST_CACHE_SIZE = 128;
+
     private final InitiativeRepository repository;
     private final InitiativeWriter writer;
     private final InputChecks checks;
     private final OrganisationsApi organisations;
     private final FrameworksApi frameworks;
     private final Scoreboards scoreboards;
+    private final StampedCache<PageResult<InitiativeSummary>> lists = new StampedCache<>(LIST_CACHE_SIZE, Duration.ofMinutes(1));
     private final CriteriaBuilder criteriaBuilder;
     private final IatiExport iatiExport;
     private final IatiImport iatiImport;
@@ -152,14 +158,25 @@ public class InitiativesApi {
         return viewer.all() || (viewer.organisationId() != null && initiative.organisationIds().contains(viewer.organisationId()));
     }
 
+    /**
+     * A page of initiatives. Lists are read far more often than initiatives change: a page is kept until the next
+     * write (or a minute, for renamed partners), per filters, order, page and what the reader may see.
+     */
     public PageResult<InitiativeSummary> search(InitiativeFilter filter, String order, PageQuery page) {
-        Criteria criteria = criteriaBuilder.build(filter == null ? InitiativeFilter.none() : filter, Viewer.current());
-        List<InitiativeRepository.ListRow> rows = repository.search(criteria, order == null ? "code" : order,
-                page.size(), page.offset());
-        Map<Long, List<String>> nodes = repository.nodeCodes(rows.stream().map(InitiativeRepository.ListRow::id).toList(),
-                criteria.asOf());
-        List<InitiativeSummary> items = rows.stream().map(r -> summary(r, nodes.getOrDefault(r.id(), List.of()))).toList();
-        return new PageResult<>(items, page.page(), page.size(), repository.count(criteria));
+        InitiativeFilter asked = filter == null ? InitiativeFilter.none() : filter;
+        Viewer viewer = Viewer.current();
+        String sort = order == null ? "code" : order;
+        // Keyed by the filters as asked: checking them reads frameworks and organisations, so only a miss does it
+        // (a bad filter throws and is not kept, so it is refused every time).
+        String key = asked + "|" + viewer.key() + "|" + sort + "|" + page.page() + "|" + page.size();
+        return lists.get(key, repository.stamp(), () -> {
+            Criteria criteria = criteriaBuilder.build(asked, viewer);
+            List<InitiativeRepository.ListRow> rows = repository.search(criteria, sort, page.size(), page.offset());
+            Map<Long, List<String>> nodes = repository.nodeCodes(rows.stream().map(InitiativeRepository.ListRow::id).toList(),
+                    criteria.asOf());
+            List<InitiativeSummary> items = rows.stream().map(r -> summary(r, nodes.getOrDefault(r.id(), List.of()))).toList();
+            return new PageResult<>(items, page.page(), page.size(), repository.count(criteria));
+        });
     }
 
     /** The recorded states, newest first: who recorded each and when, from which date it holds, what changed. */

@@ -6,13 +6,11 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 
 import org.marsad.frameworks.Framework;
 import org.marsad.frameworks.FrameworkNode;
@@ -38,11 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * node under a group is a row; a group has a row of its own when initiatives are linked to the group itself or
  * when it has no nodes under it. A row without any initiative is a gap.
  *
- * <p>A computed scoreboard is cached under the module's change stamp (bumped by every write in its transaction),
- * the filters and what the reader may see; it is recomputed as soon as the stamp moves, and at least every
- * minute so that renamed organisations and nodes show. Readers asking for a scoreboard that is being computed wait
- * for that computation instead of starting their own. So nodes never share anything but immutable results, and
- * a write on one node is seen by the next request on any node.
+ * <p>A computed scoreboard is cached (see {@link StampedCache}) under the module's change stamp, the filters and
+ * what the reader may see. Nodes never share anything but immutable results, and a write on one node is seen by
+ * the next request on any node.
  */
 @Component
 public class Scoreboards {
@@ -55,12 +51,7 @@ public class Scoreboards {
     private final FrameworksApi frameworks;
     private final CriteriaBuilder criteria;
     private final OrganisationDirectory organisations;
-    private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final StampedCache<Scoreboard> cache = new StampedCache<>(CACHE_SIZE, MAX_AGE);
 
     Scoreboards(InitiativeRepository repository, FrameworksApi frameworks, CriteriaBuilder criteria,
             OrganisationDirectory organisations) {
@@ -70,46 +61,10 @@ public class Scoreboards {
         this.organisations = organisations;
     }
 
-    /** A scoreboard computed (or being computed) at a change stamp; readers of the same key wait for it. */
-    private record Cached(long stamp, long computedAt, CompletableFuture<Scoreboard> scoreboard) {
-    }
-
     @Transactional(readOnly = true)
     public Scoreboard compute(String frameworkCode, ScoreboardFilter filter, int itemsPerNode, Viewer viewer) {
-        long stamp = repository.stamp();
-        String key = frameworkCode + "|" + filter + "|" + itemsPerNode + "|" + viewer.key();
-        long now = System.nanoTime();
-        CompletableFuture<Scoreboard> mine = new CompletableFuture<>();
-        Cached entry;
-        synchronized (cache) {
-            entry = cache.get(key);
-            boolean fresh = entry != null && entry.stamp() == stamp && now - entry.computedAt() < MAX_AGE.toNanos()
-                    && !entry.scoreboard().isCompletedExceptionally();
-            if (!fresh) {
-                entry = new Cached(stamp, now, mine);
-                cache.put(key, entry);
-            }
-        }
-        if (entry.scoreboard() != mine) {
-            // Someone computes (or computed) this very scoreboard at this stamp: one computation serves all.
-            try {
-                return entry.scoreboard().join();
-            }
-            catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-        try {
-            mine.complete(computeUncached(frameworkCode, filter, itemsPerNode, viewer));
-        }
-        catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            synchronized (cache) {
-                cache.remove(key, entry);
-            }
-            throw e;
-        }
-        return mine.join();
+        return cache.get(frameworkCode + "|" + filter + "|" + itemsPerNode + "|" + viewer.key(), repository.stamp(),
+                () -> computeUncached(frameworkCode, filter, itemsPerNode, viewer));
     }
 
     /** One group being assembled: its node and its rows in tree order, each with the depth under the group. */

@@ -1,9 +1,15 @@
 package org.marsad.initiatives.web;
 
+import java.io.IOException;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.marsad.frameworks.Framework;
 import org.marsad.frameworks.FrameworkNode;
@@ -17,6 +23,7 @@ import org.marsad.initiatives.ScoreboardFilter;
 import org.marsad.initiatives.TargetGroup;
 import org.marsad.platform.InvalidInputException;
 import org.marsad.platform.web.FormErrors;
+import org.marsad.platform.web.RenderedViews;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,19 +39,32 @@ class ScoreboardWebController {
     /** Initiatives a page lists under each node; the rest are a link to the filtered list. */
     static final int ITEMS_PER_NODE = 10;
     static final List<String> MAIN = List.of("MP2013", "GCM", "SNIA");
+    /** Rendered results kept, each for one computed scoreboard, language and filter. */
+    static final int RENDERED_KEPT = 24;
 
     private final InitiativesApi initiatives;
     private final FrameworksApi frameworks;
     private final FormErrors formErrors;
-
     private final MessageSource messages;
+    private final RenderedViews views;
+    /**
+     * A scoreboard's results are hundreds of rows and thousands of links: rendered once per computed scoreboard (the
+     * very object the module keeps until the next write), language and filter, then served again as they are.
+     */
+    private final Map<Rendered, String> rendered = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Rendered, String> eldest) {
+            return size() > RENDERED_KEPT;
+        }
+    };
 
     ScoreboardWebController(InitiativesApi initiatives, FrameworksApi frameworks, FormErrors formErrors,
-            MessageSource messages) {
+            MessageSource messages, RenderedViews views) {
         this.initiatives = initiatives;
         this.frameworks = frameworks;
         this.formErrors = formErrors;
         this.messages = messages;
+        this.views = views;
     }
 
     @GetMapping("/scoreboards")
@@ -55,7 +75,8 @@ class ScoreboardWebController {
 
     @GetMapping("/scoreboards/{code}")
     String scoreboard(@PathVariable String code, @ModelAttribute("filter") Filter filter,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Framework framework = frameworks.get(code);
         model.addAttribute("framework", framework);
         model.addAttribute("frameworks", frameworks());
@@ -74,14 +95,47 @@ class ScoreboardWebController {
         model.addAttribute("sections", nodes.stream().filter(n -> n.depth() == 0
                 && (n.kind() == NodeKind.SECTION || n.kind() == NodeKind.PROGRAMME)).toList());
         model.addAttribute("nodes", nodes);
+        Scoreboard scoreboard;
         try {
-            Scoreboard scoreboard = initiatives.scoreboard(code, filter.toFilter(), ITEMS_PER_NODE);
+            scoreboard = initiatives.scoreboard(code, filter.toFilter(), ITEMS_PER_NODE);
             model.addAttribute("scoreboard", scoreboard);
         }
         catch (InvalidInputException e) {
             model.addAttribute("errors", formErrors.of(e, locale));
+            return htmx != null ? "initiatives/scoreboard :: results" : "initiatives/scoreboard";
         }
-        return htmx != null ? "initiatives/scoreboard :: results" : "initiatives/scoreboard";
+        Rendered key = new Rendered(scoreboard, locale, filter.query());
+        String results;
+        synchronized (rendered) {
+            results = rendered.get(key);
+        }
+        if (results == null) {
+            results = views.render("initiatives/scoreboard :: results", model.asMap(), locale, request, response);
+            synchronized (rendered) {
+                rendered.put(key, results);
+            }
+        }
+        if (htmx != null) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(results);
+            return null;
+        }
+        model.addAttribute("results", results);
+        return "initiatives/scoreboard";
+    }
+
+    /** A computed scoreboard (compared as the same object, not as equal content), a language and the page's filter. */
+    private record Rendered(Scoreboard scoreboard, Locale locale, String query) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Rendered r && r.scoreboard == scoreboard && r.locale.equals(locale) && r.query.equals(query);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(scoreboard) * 31 + Objects.hash(locale, query);
+        }
     }
 
     /** The scoreboard's filters as the form sends them. */
@@ -110,6 +164,7 @@ class ScoreboardWebController {
     }
 
     private List<Framework> frameworks() {
-        return MAIN.stream().flatMap(c -> frameworks.list().stream().filter(f -> f.code().equals(c))).toList();
+        List<Framework> all = frameworks.list();
+        return MAIN.stream().flatMap(c -> all.stream().filter(f -> f.code().equals(c))).toList();
     }
 }
