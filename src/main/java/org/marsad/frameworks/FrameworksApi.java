@@ -1,5 +1,6 @@
 package org.marsad.frameworks;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.marsad.documents.DocumentsApi;
 import org.marsad.frameworks.internal.CrosswalkRepository;
@@ -26,6 +28,8 @@ import org.marsad.platform.security.MarsadPrincipal;
 import org.marsad.platform.security.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -51,12 +55,47 @@ public class FrameworksApi {
         this.audit = audit;
     }
 
+    /**
+     * Frameworks and their nodes are read by nearly every page and change rarely (a status, a translated title): they
+     * are kept for a few seconds, and forgotten as soon as a change made through this API ends.
+     */
+    static final Duration REFERENCE_MAX_AGE = Duration.ofSeconds(10);
+
+    private volatile Reference reference;
+
+    private record Reference(long readAt, List<Framework> frameworks, Map<String, List<FrameworkNode>> nodes) {
+    }
+
+    private Reference reference() {
+        Reference r = reference;
+        long now = System.nanoTime();
+        if (r == null || now - r.readAt() > REFERENCE_MAX_AGE.toNanos()) {
+            r = new Reference(now, List.copyOf(frameworks.findAll()), new ConcurrentHashMap<>());
+            reference = r;
+        }
+        return r;
+    }
+
+    /** Forgets the kept frameworks now and again when the current transaction ends (committed or not). */
+    private void forget() {
+        reference = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    reference = null;
+                }
+            });
+        }
+    }
+
     public List<Framework> list() {
-        return frameworks.findAll();
+        return reference().frameworks();
     }
 
     public Framework get(String code) {
-        return frameworks.find(code).orElseThrow(() -> new NotFoundException("framework", code));
+        return list().stream().filter(f -> f.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("framework", code));
     }
 
     public Optional<FrameworkNode> findNode(String code) {
@@ -65,7 +104,7 @@ public class FrameworksApi {
 
     public List<FrameworkNode> nodes(String frameworkCode) {
         get(frameworkCode);
-        return frameworks.nodes(frameworkCode);
+        return reference().nodes().computeIfAbsent(frameworkCode, c -> List.copyOf(frameworks.nodes(c)));
     }
 
     /** The node tree of a framework, each node with its number of live crosswalk links. */
@@ -300,7 +339,7 @@ public class FrameworksApi {
     @Transactional
     public Framework updateStatus(String code, StatusUpdate update) {
         CurrentUser.require(Role.COORDINATOR, Role.ADMIN);
-        Framework before = get(code);
+        Framework before = frameworks.find(code).orElseThrow(() -> new NotFoundException("framework", code));
         Validation v = Validation.start().required("status", update.status()).required("statusReportedOn", update.statusReportedOn())
                 .required("version", update.version());
         if (update.statusReportedOn() != null && update.statusReportedOn().earliest().isAfter(LocalDate.now())) {
@@ -311,7 +350,8 @@ public class FrameworksApi {
         if (!frameworks.updateStatus(code, update.status(), update.statusReportedOn(), dates, update.version())) {
             throw new ConflictException("version", "validation.staleVersion");
         }
-        Framework after = get(code);
+        forget();
+        Framework after = frameworks.find(code).orElseThrow();
         audit.record("UPDATE", "framework", code, "status " + before.status() + " → " + after.status(), before, after, true);
         return after;
     }
@@ -329,6 +369,7 @@ public class FrameworksApi {
         if (!frameworks.updateNodeTitle(nodeCode, title, version)) {
             throw new ConflictException("version", "validation.staleVersion");
         }
+        forget();
         FrameworkNode after = findNode(nodeCode).orElseThrow();
         audit.record("UPDATE", "framework_node", nodeCode, "title translated", before, after, true);
         return after;
