@@ -35,6 +35,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -119,9 +120,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 // CSRF protects session cookies. A bearer request carries no cookie to abuse, and an API request
-                // without a session is anonymous: it gets a 401, not a CSRF 403.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer,
-                        request -> Problems.isApi(request) && request.getSession(false) == null))
+                // without a session is anonymous: it gets a 401, not a CSRF 403. The token lives in a cookie of its
+                // own (compared with the form field or header, masked in every page), not in the session: every
+                // page carries a token for its language switch, and anonymous readers must not each get a session
+                // written to the database.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+                        .ignoringRequestMatchers(BearerTokenFilter::hasBearer,
+                                request -> Problems.isApi(request) && request.getSession(false) == null))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -143,6 +148,12 @@ class SecurityConfiguration {
                         .addHeaderWriter((request, response) ->
                                 response.setHeader("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     private static SavedRequestAwareAuthenticationSuccessHandler successHandler(LocaleResolver localeResolver,
