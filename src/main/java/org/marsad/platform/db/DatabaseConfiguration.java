@@ -18,6 +18,7 @@ import org.marsad.platform.MarsadProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,11 +36,14 @@ class DatabaseConfiguration {
     static final String EMBEDDED_DATABASE = "marsad";
 
     @Bean
-    EmbeddedDatabase embeddedDatabase(DataSourceProperties dataSourceProperties, MarsadProperties properties) {
+    EmbeddedDatabase embeddedDatabase(DataSourceProperties dataSourceProperties, MarsadProperties properties,
+            ObjectProvider<EarlyEmbeddedDatabase.Starting> early) {
         if (StringUtils.hasText(dataSourceProperties.getUrl())) {
             return EmbeddedDatabase.NONE;
         }
-        return EmbeddedDatabase.start(properties.dataDir(), properties.embedded().ephemeral());
+        EarlyEmbeddedDatabase.Starting starting = early.getIfAvailable();
+        return starting != null ? starting.claim()
+                : EmbeddedDatabase.start(properties.dataDir(), properties.embedded().ephemeral());
     }
 
     @Bean
