@@ -111,6 +111,36 @@ class ScoreboardTest {
     }
 
     @Test
+    void pagesAndListsKeptBetweenWritesShowAWriteAtOnce() throws Exception {
+        MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
+        String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        // Read first, so that the page, its fragment and the list are kept from before the write.
+        String before = mvc.perform(get("/scoreboards/GCM").param("node", "GCM.21")).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/scoreboards/GCM").param("node", "GCM.21").header("HX-Request", "true")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/initiatives").param("node", "GCM.21").param("size", "200")).andExpect(status().isOk());
+        assertThat(before).doesNotContain(code);
+
+        var created = Acting.as(coordinator, () -> initiatives.create(new InitiativeInput(code, "IOM",
+                LocalizedText.french("Retour et réintégration"), null, "2", "PUBLIC",
+                List.of(new InitiativeInput.ParticipationInput("IOM", "2")), null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of("GCM.21"), List.of(), null, null, null, null)));
+
+        assertThat(mvc.perform(get("/scoreboards/GCM").param("node", "GCM.21")).andReturn().getResponse().getContentAsString())
+                .contains("sb-item-" + code);
+        assertThat(mvc.perform(get("/scoreboards/GCM").param("node", "GCM.21").header("HX-Request", "true"))
+                .andReturn().getResponse().getContentAsString()).contains("sb-item-" + code).doesNotContain("<html");
+        mvc.perform(get("/api/v1/initiatives").param("node", "GCM.21").param("size", "200"))
+                .andExpect(jsonPath("$.items[?(@.code == '" + code + "')].status").value("IMPLEMENTATION"));
+
+        Acting.as(coordinator, () -> initiatives.changeStatus(created.id(), new org.marsad.initiatives.StatusChange("4",
+                null, LocalizedText.french("Terminé."), created.version())));
+        mvc.perform(get("/api/v1/initiatives").param("node", "GCM.21").param("size", "200"))
+                .andExpect(jsonPath("$.items[?(@.code == '" + code + "')].status").value("CLOSED"));
+        mvc.perform(get("/api/v1/scoreboards/GCM").param("node", "GCM.21"))
+                .andExpect(jsonPath("$.totals.byStatus.CLOSED").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+    }
+
+    @Test
     void csvExportDefusesFormulasAndKeepsGaps() throws Exception {
         MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
         String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

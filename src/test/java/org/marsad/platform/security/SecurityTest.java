@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -50,7 +51,7 @@ class SecurityTest {
         mvc.perform(formLogin("/login").user("admin").password("test-admin-password"))
                 .andExpect(redirectedUrl("/"));
         UserAccount admin = new UserRepositoryProbe(accounts).find("admin");
-        org.assertj.core.api.Assertions.assertThat(admin.passwordHash()).startsWith("{argon2}").doesNotContain("test-admin-password");
+        assertThat(admin.passwordHash()).startsWith("{argon2}").doesNotContain("test-admin-password");
     }
 
     @Test
@@ -66,6 +67,27 @@ class SecurityTest {
     void formsWithoutACsrfTokenAreRefused() throws Exception {
         mvc.perform(post("/language").param("lang", "ar")).andExpect(status().isForbidden());
         mvc.perform(post("/language").param("lang", "ar").with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void anonymousReadersGetNoSessionAndTheirFormsCarryATokenCheckedAgainstItsCookie() throws Exception {
+        var page = mvc.perform(get("/scoreboards/GCM")).andExpect(status().isOk()).andReturn();
+        // No session for someone who only reads: the token of the page's forms lives in a cookie of its own.
+        assertThat(page.getRequest().getSession(false)).isNull();
+        assertThat(page.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("SESSION="));
+        var cookie = page.getResponse().getCookie("XSRF-TOKEN");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(page.getResponse().getContentAsString());
+        assertThat(matcher.find()).isTrue();
+        String token = matcher.group(1);
+
+        mvc.perform(post("/language").param("lang", "en").param("_csrf", token).cookie(cookie))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/language").param("lang", "en").param("_csrf", token)).andExpect(status().isForbidden());
+        mvc.perform(post("/language").param("lang", "en").param("_csrf", "forged").cookie(cookie))
+                .andExpect(status().isForbidden());
     }
 
     @Test
