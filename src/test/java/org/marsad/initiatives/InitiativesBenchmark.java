@@ -163,6 +163,12 @@ class InitiativesBenchmark {
                 System.out.printf("holding %d s: database %s, application %s%n", hold, hikari.getJdbcUrl(), base);
                 Thread.sleep(hold * 1000);
             }
+            // Warm-up: every case once under the same load, not recorded, so that the figures are those of a server
+            // that has been running (its code compiled by the JIT), not of its first minute.
+            for (List<String> urls : List.of(List.of("/actuator/health"), scoreboardApi, scoreboardPage, lists,
+                    filteredScoreboards, initiativePages)) {
+                load("warm-up " + urls.getFirst(), http, base, urls);
+            }
             Stopwatch baseline = load("baseline: GET /actuator/health", http, base, List.of("/actuator/health"));
             Stopwatch api = load("scoreboard API (MP2013, GCM, SNIA)", http, base, scoreboardApi);
             Stopwatch page = load("scoreboard page (MP2013, GCM, SNIA)", http, base, scoreboardPage);

@@ -39,7 +39,7 @@ class ScoreboardWebController {
     /** Initiatives a page lists under each node; the rest are a link to the filtered list. */
     static final int ITEMS_PER_NODE = 10;
     static final List<String> MAIN = List.of("MP2013", "GCM", "SNIA");
-    /** Rendered results kept, each for one computed scoreboard, language and filter. */
+    /** Rendered contents and results kept, each for one computed scoreboard, language and filter. */
     static final int RENDERED_KEPT = 24;
 
     private final InitiativesApi initiatives;
@@ -48,8 +48,9 @@ class ScoreboardWebController {
     private final MessageSource messages;
     private final RenderedViews views;
     /**
-     * A scoreboard's results are hundreds of rows and thousands of links: rendered once per computed scoreboard (the
-     * very object the module keeps until the next write), language and filter, then served again as they are.
+     * A scoreboard page is hundreds of rows and thousands of links: its content (everything inside the layout, which
+     * holds the reader's menu and form token) is rendered once per computed scoreboard (the very object the module
+     * keeps until the next write, at most a minute), language and filter, then served again as it is.
      */
     private final Map<Rendered, String> rendered = new LinkedHashMap<>(32, 0.75f, true) {
         @Override
@@ -104,37 +105,43 @@ class ScoreboardWebController {
             model.addAttribute("errors", formErrors.of(e, locale));
             return htmx != null ? "initiatives/scoreboard :: results" : "initiatives/scoreboard";
         }
-        Rendered key = new Rendered(scoreboard, locale, filter.query());
-        String results;
+        // htmx asks for the results only; a page gets its whole content. Both are kept, see rendered.
+        String fragment = htmx != null ? "results" : "content";
+        Rendered key = new Rendered(scoreboard, locale, filter.query(), fragment);
+        String html;
         synchronized (rendered) {
-            results = rendered.get(key);
+            html = rendered.get(key);
         }
-        if (results == null) {
-            results = views.render("initiatives/scoreboard :: results", model.asMap(), locale, request, response);
+        if (html == null) {
+            html = views.render("initiatives/scoreboard :: " + fragment, model.asMap(), locale, request, response);
             synchronized (rendered) {
-                rendered.put(key, results);
+                rendered.put(key, html);
             }
         }
         if (htmx != null) {
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(results);
+            response.getWriter().write(html);
             return null;
         }
-        model.addAttribute("results", results);
+        model.addAttribute("pageBody", html);
         return "initiatives/scoreboard";
     }
 
-    /** A computed scoreboard (compared as the same object, not as equal content), a language and the page's filter. */
-    private record Rendered(Scoreboard scoreboard, Locale locale, String query) {
+    /**
+     * A computed scoreboard (compared as the same object, not as equal content), a language, the page's filter and
+     * the fragment rendered.
+     */
+    private record Rendered(Scoreboard scoreboard, Locale locale, String query, String fragment) {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Rendered r && r.scoreboard == scoreboard && r.locale.equals(locale) && r.query.equals(query);
+            return o instanceof Rendered r && r.scoreboard == scoreboard && r.locale.equals(locale) && r.query.equals(query)
+                    && r.fragment.equals(fragment);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(scoreboard) * 31 + Objects.hash(locale, query);
+            return System.identityHashCode(scoreboard) * 31 + Objects.hash(locale, query, fragment);
         }
     }
 
