@@ -5,6 +5,7 @@ import org.marsad.support.MarsadIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,8 @@ class SecurityTest {
 
     @Test
     void anonymousReadersGetNoSessionAndTheirFormsCarryATokenCheckedAgainstItsCookie() throws Exception {
+        // Anonymous for sure: MockMvc signs a request in with whatever identity this thread still holds.
+        TestSecurityContextHolder.clearContext();
         var page = mvc.perform(get("/scoreboards/GCM")).andExpect(status().isOk()).andReturn();
         // No session for someone who only reads: the token of the page's forms lives in a cookie of its own.
         assertThat(page.getRequest().getSession(false)).isNull();
