@@ -150,7 +150,8 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static CookieCsrfTokenRepository csrfTokens() {
+    /** CSRF tokens in an {@code XSRF-TOKEN} cookie (HttpOnly, SameSite=Lax), not in the session. */
+    static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;

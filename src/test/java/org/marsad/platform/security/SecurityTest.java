@@ -6,7 +6,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.TestSecurityContextHolder;
+import org.springframework.security.test.web.support.WebTestUtils;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -29,6 +32,9 @@ class SecurityTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    WebApplicationContext context;
 
     @Autowired
     TestUsers users;
@@ -74,6 +80,20 @@ class SecurityTest {
     void anonymousReadersGetNoSessionAndTheirFormsCarryATokenCheckedAgainstItsCookie() throws Exception {
         // Anonymous for sure: MockMvc signs a request in with whatever identity this thread still holds.
         TestSecurityContextHolder.clearContext();
+        // Spring Security's csrf() test helper, used by other tests on this shared context, puts a session-backed
+        // token repository into the CSRF filter for good: the application's own is put back for this test.
+        var probe = get("/scoreboards/GCM").buildRequest(context.getServletContext());
+        CsrfTokenRepository before = WebTestUtils.getCsrfTokenRepository(probe);
+        WebTestUtils.setCsrfTokenRepository(probe, SecurityConfiguration.csrfTokens());
+        try {
+            anonymousPageAndForm();
+        }
+        finally {
+            WebTestUtils.setCsrfTokenRepository(probe, before);
+        }
+    }
+
+    private void anonymousPageAndForm() throws Exception {
         var page = mvc.perform(get("/scoreboards/GCM")).andExpect(status().isOk()).andReturn();
         // No session for someone who only reads: the token of the page's forms lives in a cookie of its own.
         assertThat(page.getRequest().getSession(false)).isNull();
