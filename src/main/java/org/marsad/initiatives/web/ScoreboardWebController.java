@@ -78,8 +78,43 @@ class ScoreboardWebController {
     String scoreboard(@PathVariable String code, @ModelAttribute("filter") Filter filter,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Framework framework = frameworks.get(code);
-        model.addAttribute("framework", framework);
+        model.addAttribute("framework", frameworks.get(code));
+        Scoreboard scoreboard;
+        try {
+            scoreboard = initiatives.scoreboard(code, filter.toFilter(), ITEMS_PER_NODE);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("errors", formErrors.of(e, locale));
+            addContentModel(code, filter, model, locale);
+            return htmx != null ? "initiatives/scoreboard :: results" : "initiatives/scoreboard";
+        }
+        model.addAttribute("scoreboard", scoreboard);
+        // htmx asks for the results only; a page gets its whole content. Both are kept, see rendered; what only
+        // the content needs is built when it is rendered.
+        String fragment = htmx != null ? "results" : "content";
+        Rendered key = new Rendered(scoreboard, locale, filter.query(), fragment);
+        String html;
+        synchronized (rendered) {
+            html = rendered.get(key);
+        }
+        if (html == null) {
+            addContentModel(code, filter, model, locale);
+            html = views.render("initiatives/scoreboard :: " + fragment, model.asMap(), locale, request, response);
+            synchronized (rendered) {
+                rendered.put(key, html);
+            }
+        }
+        if (htmx != null) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(html);
+            return null;
+        }
+        model.addAttribute("pageBody", html);
+        return "initiatives/scoreboard";
+    }
+
+    /** What the page's content (tabs, filters, results) needs beyond the framework and the scoreboard. */
+    private void addContentModel(String code, Filter filter, Model model, Locale locale) {
         model.addAttribute("frameworks", frameworks());
         model.addAttribute("statuses", ActivityStatus.values());
         model.addAttribute("regions", MoroccoRegion.values());
@@ -96,35 +131,6 @@ class ScoreboardWebController {
         model.addAttribute("sections", nodes.stream().filter(n -> n.depth() == 0
                 && (n.kind() == NodeKind.SECTION || n.kind() == NodeKind.PROGRAMME)).toList());
         model.addAttribute("nodes", nodes);
-        Scoreboard scoreboard;
-        try {
-            scoreboard = initiatives.scoreboard(code, filter.toFilter(), ITEMS_PER_NODE);
-            model.addAttribute("scoreboard", scoreboard);
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("errors", formErrors.of(e, locale));
-            return htmx != null ? "initiatives/scoreboard :: results" : "initiatives/scoreboard";
-        }
-        // htmx asks for the results only; a page gets its whole content. Both are kept, see rendered.
-        String fragment = htmx != null ? "results" : "content";
-        Rendered key = new Rendered(scoreboard, locale, filter.query(), fragment);
-        String html;
-        synchronized (rendered) {
-            html = rendered.get(key);
-        }
-        if (html == null) {
-            html = views.render("initiatives/scoreboard :: " + fragment, model.asMap(), locale, request, response);
-            synchronized (rendered) {
-                rendered.put(key, html);
-            }
-        }
-        if (htmx != null) {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(html);
-            return null;
-        }
-        model.addAttribute("pageBody", html);
-        return "initiatives/scoreboard";
     }
 
     /**
