@@ -52,12 +52,12 @@ class ScoreboardWebController {
      * holds the reader's menu and form token) is rendered once per computed scoreboard (the very object the module
      * keeps until the next write, at most a minute), language and filter, then served again as it is.
      */
-    private final Map<Rendered, String> rendered = new LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Rendered, String> eldest) {
-            return size() > RENDERED_KEPT;
-        }
-    };
+    private final Map<Rendered, String> rendered = kept();
+    /**
+     * Whole pages as readers who are not signed in get them (most of a scoreboard's readers): for them the layout is
+     * the same too, but for the form token written into each response. Per computed scoreboard, language and query.
+     */
+    private final Map<Rendered, RenderedViews.KeptPage> anonymousPages = kept();
 
     ScoreboardWebController(InitiativesApi initiatives, FrameworksApi frameworks, FormErrors formErrors,
             MessageSource messages, RenderedViews views) {
@@ -92,17 +92,26 @@ class ScoreboardWebController {
         // htmx asks for the results only; a page gets its whole content. Both are kept, see rendered; what only
         // the content needs is built when it is rendered.
         String fragment = htmx != null ? "results" : "content";
-        Rendered key = new Rendered(scoreboard, locale, filter.query(), fragment);
-        String html;
-        synchronized (rendered) {
-            html = rendered.get(key);
+        boolean anonymousPage = htmx == null && request.getUserPrincipal() == null;
+        Rendered pageKey = new Rendered(scoreboard, locale, Objects.toString(request.getQueryString(), ""), "page");
+        RenderedViews.KeptPage page = anonymousPage ? kept(anonymousPages, pageKey) : null;
+        if (page != null) {
+            page.write(request, response);
+            return null;
         }
+        Rendered key = new Rendered(scoreboard, locale, filter.query(), fragment);
+        String html = kept(rendered, key);
         if (html == null) {
             addContentModel(code, filter, model, locale);
             html = views.render("initiatives/scoreboard :: " + fragment, model.asMap(), locale, request, response);
-            synchronized (rendered) {
-                rendered.put(key, html);
-            }
+            keep(rendered, key, html);
+        }
+        if (anonymousPage) {
+            model.addAttribute("pageBody", html);
+            page = views.renderPage("initiatives/scoreboard", model.asMap(), locale, request, response);
+            keep(anonymousPages, pageKey, page);
+            page.write(request, response);
+            return null;
         }
         if (htmx != null) {
             response.setContentType("text/html;charset=UTF-8");
@@ -111,6 +120,27 @@ class ScoreboardWebController {
         }
         model.addAttribute("pageBody", html);
         return "initiatives/scoreboard";
+    }
+
+    private static <V> Map<Rendered, V> kept() {
+        return new LinkedHashMap<>(32, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Rendered, V> eldest) {
+                return size() > RENDERED_KEPT;
+            }
+        };
+    }
+
+    private static <V> V kept(Map<Rendered, V> kept, Rendered key) {
+        synchronized (kept) {
+            return kept.get(key);
+        }
+    }
+
+    private static <V> void keep(Map<Rendered, V> kept, Rendered key, V value) {
+        synchronized (kept) {
+            kept.put(key, value);
+        }
     }
 
     /** What the page's content (tabs, filters, results) needs beyond the framework and the scoreboard. */

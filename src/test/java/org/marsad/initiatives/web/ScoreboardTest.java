@@ -17,6 +17,7 @@ import org.marsad.platform.security.Role;
 import org.marsad.platform.security.TestUsers;
 import org.marsad.support.MarsadIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,6 +139,42 @@ class ScoreboardTest {
                 .andExpect(jsonPath("$.items[?(@.code == '" + code + "')].status").value("CLOSED"));
         mvc.perform(get("/api/v1/scoreboards/GCM").param("node", "GCM.21"))
                 .andExpect(jsonPath("$.totals.byStatus.CLOSED").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+    }
+
+    @Test
+    void aKeptPageShowsEachReaderTheirOwnMenuAndFormToken() throws Exception {
+        MarsadPrincipal focal = users.create(Role.FOCAL_POINT, "ES");
+        // Anonymous for sure: MockMvc signs a request in with whatever identity this thread still holds.
+        TestSecurityContextHolder.clearContext();
+        String anonymous = mvc.perform(get("/scoreboards/SNIA")).andExpect(status().isOk())
+                .andExpect(header().string("Content-Language", "fr"))
+                .andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(get("/scoreboards/SNIA")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String signedIn = mvc.perform(get("/scoreboards/SNIA").with(TestUsers.as(focal))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String anonymousAfter = mvc.perform(get("/scoreboards/SNIA")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        // The same scoreboard for all, its filters and its gaps included...
+        for (String page : List.of(anonymous, again, signedIn, anonymousAfter)) {
+            assertThat(page).contains("data-testid=\"sb-summary\"").contains("data-testid=\"scoreboard-filters\"")
+                    .contains("name=\"_csrf\"").doesNotContain("Placeholder");
+        }
+        // ...in each reader's own layout,
+        assertThat(signedIn).contains("data-testid=\"user-name\"").doesNotContain("data-testid=\"sign-in\"");
+        assertThat(anonymousAfter).contains("data-testid=\"sign-in\"").doesNotContain("data-testid=\"user-name\"");
+        // with a form token of its own in every answer (masked afresh each time, the kept page's too).
+        assertThat(formToken(again)).isNotEqualTo(formToken(anonymous));
+        assertThat(formToken(anonymousAfter)).isNotEqualTo(formToken(again));
+        // The kept page is written without the templates' indentation.
+        assertThat(again).doesNotContain("\n    <li");
+    }
+
+    private static String formToken(String page) {
+        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("a form token").isTrue();
+        return matcher.group(1);
     }
 
     @Test

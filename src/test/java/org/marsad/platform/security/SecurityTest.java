@@ -1,5 +1,6 @@
 package org.marsad.platform.security;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.marsad.support.MarsadIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,11 +95,27 @@ class SecurityTest {
     }
 
     private void anonymousPageAndForm() throws Exception {
-        var page = mvc.perform(get("/scoreboards/GCM")).andExpect(status().isOk()).andReturn();
+        Cookie first = anonymousReader(null);
+        // A second reader gets the page kept from the first read, with a cookie and token of their own...
+        Cookie second = anonymousReader(null);
+        assertThat(second.getValue()).isNotEqualTo(first.getValue());
+        // ...and a reader who comes back with their cookie keeps it: the page's new token goes with it.
+        anonymousReader(first);
+    }
+
+    private Cookie anonymousReader(Cookie had) throws Exception {
+        var read = get("/scoreboards/GCM");
+        if (had != null) {
+            read.cookie(had);
+        }
+        var page = mvc.perform(read).andExpect(status().isOk()).andReturn();
         // No session for someone who only reads: the token of the page's forms lives in a cookie of its own.
         assertThat(page.getRequest().getSession(false)).isNull();
         assertThat(page.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).noneMatch(c -> c.startsWith("SESSION="));
-        var cookie = page.getResponse().getCookie("XSRF-TOKEN");
+        if (had != null) {
+            assertThat(page.getResponse().getCookie("XSRF-TOKEN")).isNull();
+        }
+        var cookie = had != null ? had : page.getResponse().getCookie("XSRF-TOKEN");
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
         var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
@@ -111,6 +128,7 @@ class SecurityTest {
         mvc.perform(post("/language").param("lang", "en").param("_csrf", token)).andExpect(status().isForbidden());
         mvc.perform(post("/language").param("lang", "en").param("_csrf", "forged").cookie(cookie))
                 .andExpect(status().isForbidden());
+        return cookie;
     }
 
     @Test
