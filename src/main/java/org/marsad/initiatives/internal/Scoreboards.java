@@ -75,9 +75,20 @@ public class Scoreboards {
         Framework framework = frameworks.get(frameworkCode);
         List<FrameworkNode> nodes = frameworks.nodes(frameworkCode);
         List<Layout> layouts = layouts(nodes);
-        layouts = restrict(layouts, nodes, filter);
-        Criteria base = criteria.build(new InitiativeFilter(frameworkCode, null, filter.partner(), null, filter.status(),
-                filter.region(), filter.targetGroup(), filter.q(), filter.asOf()), viewer);
+        // Every bad filter is reported at once: the section and node here, the others by the criteria.
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(unknownSectionOrNode(layouts, nodes, filter));
+        Criteria base = null;
+        try {
+            base = criteria.build(new InitiativeFilter(frameworkCode, null, filter.partner(), null, filter.status(),
+                    filter.region(), filter.targetGroup(), filter.q(), filter.asOf()), viewer);
+        }
+        catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        layouts = restrict(layouts, filter);
         boolean restricted = blank(filter.section()) != null || blank(filter.node()) != null;
         List<String> rowCodes = new ArrayList<>();
         layouts.forEach(l -> l.rows().forEach(n -> rowCodes.add(n.code())));
@@ -224,8 +235,8 @@ public class Scoreboards {
         children.getOrDefault(node.code(), List.of()).forEach(c -> descend(c, depth + 1, children, rows, depths));
     }
 
-    /** Keeps the chosen section, or the chosen node and the nodes under it. */
-    private static List<Layout> restrict(List<Layout> layouts, List<FrameworkNode> nodes, ScoreboardFilter filter) {
+    private static List<InvalidInputException.FieldError> unknownSectionOrNode(List<Layout> layouts,
+            List<FrameworkNode> nodes, ScoreboardFilter filter) {
         String section = blank(filter.section());
         String node = blank(filter.node());
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
@@ -235,9 +246,13 @@ public class Scoreboards {
         if (node != null && nodes.stream().noneMatch(n -> n.code().equals(node))) {
             errors.add(new InvalidInputException.FieldError("node", "initiatives.validation.unknownNode", new Object[0]));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        return errors;
+    }
+
+    /** Keeps the chosen section, or the chosen node and the nodes under it (both known, see unknownSectionOrNode). */
+    private static List<Layout> restrict(List<Layout> layouts, ScoreboardFilter filter) {
+        String section = blank(filter.section());
+        String node = blank(filter.node());
         List<Layout> result = new ArrayList<>();
         for (Layout l : layouts) {
             if (section != null && (l.group() == null || !l.group().code().equals(section))) {

@@ -1,5 +1,7 @@
 package org.marsad.initiatives.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,11 +46,20 @@ class ScoreboardRestController {
             @Parameter(description = "initiatives listed under each node (0–200, default 0: counts only); counts always cover all")
             @RequestParam(required = false) Integer items) {
         int perNode = items == null ? 0 : items;
-        if (perNode < 0 || perNode > MAX_ITEMS) {
-            throw new InvalidInputException("items", "validation.between", 0, MAX_ITEMS);
+        ScoreboardFilter filter = new ScoreboardFilter(partner, status, section, node, targetGroup, region, q, asOf);
+        if (perNode >= 0 && perNode <= MAX_ITEMS) {
+            return initiatives.scoreboard(frameworkCode, filter, perNode);
         }
-        return initiatives.scoreboard(frameworkCode,
-                new ScoreboardFilter(partner, status, section, node, targetGroup, region, q, asOf), perNode);
+        // A bad count is reported with whatever else is wrong in the filters.
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(List.of(
+                new InvalidInputException.FieldError("items", "validation.between", new Object[] {0, MAX_ITEMS})));
+        try {
+            initiatives.scoreboard(frameworkCode, filter, 0);
+        }
+        catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        throw new InvalidInputException(errors);
     }
 
     @GetMapping("/{frameworkCode}/export")

@@ -21,6 +21,7 @@ import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -81,7 +82,14 @@ class ScoreboardTest {
         mvc.perform(get("/api/v1/scoreboards/MP2013").param("status", "7").param("section", "MP2013.S9")
                         .param("asOf", "31/03/2015").param("items", "999"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field", hasItem("items")));
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("status", "section", "asOf", "items")));
+        // The page says the same, every bad filter at once, each message linking to its field.
+        String page = mvc.perform(get("/scoreboards/MP2013").param("node", "MP2013.999").param("partner", "NOBODY")
+                        .param("region", "MA-99"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String field : List.of("node", "partner", "region")) {
+            assertThat(page).contains("href=\"#" + field + "\"").contains("id=\"" + field + "\"");
+        }
         mvc.perform(get("/api/v1/scoreboards/NOPE")).andExpect(status().isNotFound());
     }
 
