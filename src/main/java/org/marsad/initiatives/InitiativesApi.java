@@ -61,8 +61,8 @@ import org.springframework.transaction.annotation.Transactional;
  * are audited, bump {@code version} (a stale version is a 409) and publish {@link InitiativeCreated},
  * {@link InitiativeUpdated} and {@link InitiativeStatusChanged}.
  *
- * <p>For other modules: {@link #find}, {@link #findByIdentifier}, {@link #ofOrganisation}, {@link #canEdit} and
- * {@link #canView} work on {@link InitiativeRef} and ignore the reader's rights (callers check them).
+ * <p>For other modules: {@link #findByIdentifier}, {@link #canEdit} and {@link #canView} work on
+ * {@link InitiativeRef} and ignore the reader's rights (callers check them).
  */
 @Service
 @Transactional(readOnly = true)
@@ -118,23 +118,9 @@ public class InitiativesApi {
         return get(lookup(idOrIdentifier).orElseThrow(() -> new NotFoundException("initiative", idOrIdentifier)).id(), asOf);
     }
 
-    /** Any initiative by id, whoever reads: for other modules, which check {@link #canView} themselves. */
-    public Optional<InitiativeRef> find(long id) {
-        return repository.find(id).flatMap(row -> repository.currentRevision(id).map(r -> ref(row, r.state())));
-    }
-
     /** Any initiative by IATI identifier or Marsad code, whoever reads. */
     public Optional<InitiativeRef> findByIdentifier(String identifierOrCode) {
         return lookup(identifierOrCode).flatMap(row -> repository.currentRevision(row.id()).map(r -> ref(row, r.state())));
-    }
-
-    /** The initiatives in which the organisation has any role today, whoever reads. */
-    public List<InitiativeRef> ofOrganisation(long organisationId) {
-        List<InitiativeRef> refs = new ArrayList<>();
-        for (long id : repository.idsOfOrganisation(organisationId)) {
-            find(id).ifPresent(refs::add);
-        }
-        return refs;
     }
 
     /** COORDINATOR and ADMIN edit every initiative; a FOCAL_POINT those in which their organisation has a role. */

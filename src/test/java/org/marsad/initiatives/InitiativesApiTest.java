@@ -262,18 +262,17 @@ class InitiativesApiTest {
         assertThat(as(sameOrganisation, () -> initiatives.get(created.id())).visibility()).isEqualTo(Visibility.INTERNAL);
         MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
         assertThat(as(coordinator, () -> initiatives.search(byCode, null, PageQuery.of(0, 10, 10)).total())).isEqualTo(1);
-        assertThat(initiatives.find(created.id())).isPresent();
-        assertThat(initiatives.canView(null, initiatives.find(created.id()).orElseThrow())).isFalse();
+        assertThat(initiatives.findByIdentifier(created.code())).isPresent();
+        assertThat(initiatives.canView(null, initiatives.findByIdentifier(created.code()).orElseThrow())).isFalse();
     }
 
     @Test
-    void otherModulesFindInitiativesByIdentifierAndByOrganisation() {
+    void otherModulesFindInitiativesByIdentifierOrCode() {
         MarsadPrincipal focal = users.create(Role.FOCAL_POINT, "IOM");
         Initiative created = as(focal, () -> initiatives.create(input(code(), "IOM")));
         assertThat(initiatives.findByIdentifier(created.identifier())).map(InitiativeRef::id).contains(created.id());
         assertThat(initiatives.findByIdentifier(created.code())).map(InitiativeRef::id).contains(created.id());
-        long iom = created.participations().getFirst().organisation().id();
-        assertThat(initiatives.ofOrganisation(iom)).extracting(InitiativeRef::id).contains(created.id());
+        assertThat(initiatives.findByIdentifier("XM-NOT-AN-INITIATIVE")).isEmpty();
     }
 
     @Test

@@ -362,14 +362,6 @@ public class InitiativeRepository {
         return links;
     }
 
-    /** Initiatives in which the organisation has any role (current state), for other modules. */
-    public List<Long> idsOfOrganisation(long organisationId) {
-        return jdbc.sql("""
-                SELECT r.initiative_id FROM initiatives.revision r JOIN initiatives.initiative i ON i.id = r.initiative_id
-                WHERE r.is_current AND :org = ANY(r.org_ids) ORDER BY i.code
-                """).param("org", organisationId).query(Long.class).list();
-    }
-
     /** Binds the values of the active filters (those {@link #where} names). */
     private void bind(Criteria c, java.util.function.BiFunction<String, Object, ?> param) {
         if (c.asOf() != null) {
