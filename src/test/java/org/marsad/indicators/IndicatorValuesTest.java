@@ -174,6 +174,12 @@ class IndicatorValuesTest {
         mvc.perform(get("/api/v1/indicators/" + code + "/values")).andExpect(jsonPath("$.periods", hasSize(1)));
         mvc.perform(get("/api/v1/indicators").param("initiative", "SNIA-PRJ-002"))
                 .andExpect(jsonPath("$.items[*].code", hasItem(code)));
+        mvc.perform(get("/api/v1/indicators").param("initiative", "SNIA-PRJ-002").param("q", code))
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].code").value(code));
+        mvc.perform(get("/api/v1/indicators").param("initiative", "SNIA-PRJ-002").param("q", "no-such-indicator"))
+                .andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.items", hasSize(0)));
         String initiative = mvc.perform(get("/api/v1/initiatives/SNIA-PRJ-002")).andReturn().getResponse().getContentAsString();
         mvc.perform(get("/initiatives/" + JsonPath.read(initiative, "$.id")))
                 .andExpect(content().string(containsString("/indicators/" + code)));

@@ -35,14 +35,19 @@ public class IndicatorRepository {
                 LIMIT 1) lp ON true
             """;
     /*
-     * Two ways in: by a node, driven by the node's attachments (their primary key) and one primary-key lookup per
-     * attached indicator, so that a node with a hundred indicators reads a hundred rows whatever the total; or over
-     * all indicators. The node is a bound parameter in both; only the constant FROM clause differs. "OFFSET 0" keeps
-     * PostgreSQL from flattening the lookup into a hash join that scans every indicator.
+     * Three ways in: by a node or by an initiative, driven by its attachments (their primary key) and one primary-key
+     * lookup per attached indicator, so that a node with a hundred indicators reads a hundred rows whatever the
+     * total; or over all indicators. The node and the initiative are bound parameters in all three; only the constant
+     * FROM clause differs. "OFFSET 0" keeps PostgreSQL from flattening the lookup into a hash join that scans every
+     * indicator.
      */
     private static final String FROM_NODE = """
             FROM indicators.indicator_node n
             CROSS JOIN LATERAL (SELECT x.* FROM indicators.indicator x WHERE x.id = n.indicator_id OFFSET 0) i
+            """;
+    private static final String FROM_INITIATIVE = """
+            FROM indicators.indicator_initiative a
+            CROSS JOIN LATERAL (SELECT x.* FROM indicators.indicator x WHERE x.id = a.indicator_id OFFSET 0) i
             """;
     private static final String FROM_ALL = """
             FROM indicators.indicator i
@@ -52,6 +57,13 @@ public class IndicatorRepository {
               AND (CAST(:node AS text) IS NULL OR n.node_code = :node)
               AND (CAST(:initiative AS text) IS NULL
                    OR i.id IN (SELECT a.indicator_id FROM indicators.indicator_initiative a WHERE a.initiative = :initiative))
+              AND (CAST(:q AS text) IS NULL OR lower(concat_ws(' ', i.code, i.title ->> 'fr', i.title ->> 'en', i.title ->> 'ar'))
+                   LIKE '%' || :q || '%' ESCAPE '\\')
+            """;
+    private static final String FILTER_INITIATIVE = """
+            WHERE (:withdrawn OR i.withdrawn_at IS NULL)
+              AND CAST(:node AS text) IS NULL
+              AND a.initiative = :initiative
               AND (CAST(:q AS text) IS NULL OR lower(concat_ws(' ', i.code, i.title ->> 'fr', i.title ->> 'en', i.title ->> 'ar'))
                    LIKE '%' || :q || '%' ESCAPE '\\')
             """;
@@ -83,7 +95,7 @@ public class IndicatorRepository {
                     lp.entered_at AS p_entered_at, lp.superseded_at AS p_superseded_at, lp.superseded_by AS p_superseded_by,
                     lp.supersede_reason AS p_supersede_reason
                 FROM (SELECT i.*
-                """ + from(node) + where(node) + """
+                """ + from(node, initiative) + where(node, initiative) + """
                       ORDER BY """ + order(node) + """
                        LIMIT :limit OFFSET :offset) i
                 """ + LATEST + " ORDER BY i.code"), node, initiative, q, includeWithdrawn)
@@ -107,7 +119,8 @@ public class IndicatorRepository {
                                                              WHERE w.id = n.indicator_id AND w.withdrawn_at IS NOT NULL)
                     """).param("node", node).query(Long.class).single();
         }
-        return bind(jdbc.sql("SELECT count(*) " + from(node) + where(node)), node, initiative, q, includeWithdrawn)
+        return bind(jdbc.sql("SELECT count(*) " + from(node, initiative) + where(node, initiative)), node, initiative, q,
+                includeWithdrawn)
                 .query(Long.class).single();
     }
 
@@ -116,12 +129,12 @@ public class IndicatorRepository {
         return node == null ? " i.code " : " n.indicator_code ";
     }
 
-    private static String from(String node) {
-        return node == null ? FROM_ALL : FROM_NODE;
+    private static String from(String node, String initiative) {
+        return node != null ? FROM_NODE : initiative != null ? FROM_INITIATIVE : FROM_ALL;
     }
 
-    private static String where(String node) {
-        return node == null ? FILTER_ALL : FILTER;
+    private static String where(String node, String initiative) {
+        return node != null ? FILTER : initiative != null ? FILTER_INITIATIVE : FILTER_ALL;
     }
 
     /** Node code → number of live indicators attached to it, in code order. */
