@@ -63,14 +63,16 @@ public class FrameworksApi {
 
     private volatile Reference reference;
 
-    private record Reference(long readAt, List<Framework> frameworks, Map<String, List<FrameworkNode>> nodes) {
+    /** Frameworks as read at {@code readAt}; the nodes of those asked for since, by framework and by code. */
+    private record Reference(long readAt, List<Framework> frameworks, Map<String, List<FrameworkNode>> nodes,
+            Map<String, FrameworkNode> byCode) {
     }
 
     private Reference reference() {
         Reference r = reference;
         long now = System.nanoTime();
         if (r == null || now - r.readAt() > REFERENCE_MAX_AGE.toNanos()) {
-            r = new Reference(now, List.copyOf(frameworks.findAll()), new ConcurrentHashMap<>());
+            r = new Reference(now, List.copyOf(frameworks.findAll()), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
             reference = r;
         }
         return r;
@@ -98,13 +100,31 @@ public class FrameworksApi {
                 .orElseThrow(() -> new NotFoundException("framework", code));
     }
 
+    /**
+     * A node by code: from the kept nodes when its framework's are kept, else read (and its framework's nodes kept
+     * for the next ones), so that a code not found is never an answer from memory.
+     */
     public Optional<FrameworkNode> findNode(String code) {
-        return code == null ? Optional.empty() : frameworks.node(code);
+        if (code == null) {
+            return Optional.empty();
+        }
+        FrameworkNode kept = reference().byCode().get(code);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<FrameworkNode> read = frameworks.node(code);
+        read.ifPresent(n -> nodes(n.frameworkCode()));
+        return read;
     }
 
     public List<FrameworkNode> nodes(String frameworkCode) {
         get(frameworkCode);
-        return reference().nodes().computeIfAbsent(frameworkCode, c -> List.copyOf(frameworks.nodes(c)));
+        Reference r = reference();
+        return r.nodes().computeIfAbsent(frameworkCode, c -> {
+            List<FrameworkNode> nodes = List.copyOf(frameworks.nodes(c));
+            nodes.forEach(n -> r.byCode().put(n.code(), n));
+            return nodes;
+        });
     }
 
     /** The node tree of a framework, each node with its number of live crosswalk links. */

@@ -373,8 +373,9 @@ public class InitiativesApi {
 
     private Initiative toInitiative(InitiativeRow row, RevisionRow revision, List<LinkRow> links, LocalDate asOf) {
         State s = revision.state();
+        Map<Long, OrganisationLabel> registry = registered(s);
         List<Participation> participations = s.participations().stream()
-                .map(p -> new Participation(fresh(p.organisation()), p.role(), p.asWritten())).toList();
+                .map(p -> new Participation(fresh(p.organisation(), registry), p.role(), p.asWritten())).toList();
         List<NodeLink> nodeLinks = links.stream()
                 .filter(l -> asOf == null || (!l.validFrom().earliest().isAfter(asOf)
                         && (l.validTo() == null || l.validTo().earliest().isAfter(asOf))))
@@ -387,7 +388,7 @@ public class InitiativesApi {
                                 null, l.rationale(), l.sources(), l.createdBy(), l.createdAt(), null, null, null))
                 .toList();
         return new Initiative(row.id(), row.code(), row.identifier(), s.title(), s.description(), s.status(),
-                s.visibility(), s.reportingOrganisation() == null ? null : fresh(s.reportingOrganisation()),
+                s.visibility(), s.reportingOrganisation() == null ? null : fresh(s.reportingOrganisation(), registry),
                 s.secondaryReporter(), participations, s.dates(), s.budgets(), s.transactions(), s.budgetTotals(),
                 s.regions(), s.places(), s.targetGroups(), nodeLinks, s.sources(), revision.validFrom(), revision.seq(),
                 revision.recordedAt(), revision.recordedBy(), row.origin(), row.version());
@@ -397,12 +398,22 @@ public class InitiativesApi {
         return frameworks.findNode(code).map(FrameworkNode::title).orElse(null);
     }
 
-    /** A registered organisation as the registry names it today. */
-    private OrganisationLabel fresh(OrganisationLabel label) {
-        if (!label.registered()) {
-            return label;
+    /** The registered organisations of a state as the registry names them today, read together. */
+    private Map<Long, OrganisationLabel> registered(State s) {
+        List<Long> ids = new ArrayList<>();
+        s.participations().stream().map(Participation::organisation).filter(OrganisationLabel::registered)
+                .forEach(l -> ids.add(l.id()));
+        if (s.reportingOrganisation() != null && s.reportingOrganisation().registered()) {
+            ids.add(s.reportingOrganisation().id());
         }
-        return organisations.find(label.id()).map(InputChecks::label).orElse(label);
+        Map<Long, OrganisationLabel> labels = new HashMap<>();
+        organisations.findAll(ids).forEach((id, o) -> labels.put(id, InputChecks.label(o)));
+        return labels;
+    }
+
+    /** A registered organisation as the registry names it today (or as written, if it is no longer there). */
+    private static OrganisationLabel fresh(OrganisationLabel label, Map<Long, OrganisationLabel> registry) {
+        return label.registered() ? registry.getOrDefault(label.id(), label) : label;
     }
 
     private static String blank(String s) {

@@ -1,6 +1,8 @@
 package org.marsad.organisations;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,14 @@ public class OrganisationsApi {
     @Transactional(readOnly = true)
     public java.util.Optional<Organisation> find(long id) {
         return organisations.findById(id);
+    }
+
+    /** These organisations by id (those that exist), read together. */
+    @Transactional(readOnly = true)
+    public Map<Long, Organisation> findAll(Collection<Long> ids) {
+        Map<Long, Organisation> found = new HashMap<>();
+        organisations.findByIds(ids).forEach(o -> found.put(o.id(), o));
+        return found;
     }
 
     /** The organisation with this IATI organisation identifier (e.g. XM-DAC-918 for the EU), if registered. */

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.marsad.organisations.Organisation;
+import org.marsad.organisations.OrganisationInput;
+import org.marsad.organisations.OrganisationType;
+import org.marsad.organisations.OrganisationsApi;
 import org.marsad.platform.ConflictException;
 import org.marsad.platform.InvalidInputException;
 import org.marsad.platform.LocalizedText;
@@ -33,6 +37,9 @@ class InitiativesApiTest {
 
     @Autowired
     TestUsers users;
+
+    @Autowired
+    OrganisationsApi organisations;
 
     @Autowired
     ApplicationEvents events;
@@ -264,6 +271,25 @@ class InitiativesApiTest {
         assertThat(as(coordinator, () -> initiatives.search(byCode, null, PageQuery.of(0, 10, 10)).total())).isEqualTo(1);
         assertThat(initiatives.findByIdentifier(created.code())).isPresent();
         assertThat(initiatives.canView(null, initiatives.findByIdentifier(created.code()).orElseThrow())).isFalse();
+    }
+
+    @Test
+    void anInitiativeNamesItsOrganisationsAsTheRegistryDoesTodayAndItsPointsByTheirTitles() {
+        MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
+        String orgCode = "T-ORG-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Organisation org = as(coordinator, () -> organisations.create(new OrganisationInput(orgCode, OrganisationType.NGO, "MA",
+                null, LocalizedText.french("Association d'accueil"), null, null, null, null, List.of(), null)));
+        Initiative created = as(coordinator, () -> initiatives.create(input(code(), orgCode)));
+        as(coordinator, () -> organisations.update(orgCode, new OrganisationInput(orgCode, OrganisationType.NGO, "MA", null,
+                LocalizedText.french("Association d'accueil et d'orientation"), null, null, null, null, List.of(),
+                org.version())));
+
+        Initiative read = initiatives.get(created.id());
+        assertThat(read.participations()).extracting(p -> p.organisation().name().fr())
+                .contains("Association d'accueil et d'orientation");
+        assertThat(read.reportingOrganisation().name().fr()).isEqualTo("Association d'accueil et d'orientation");
+        assertThat(read.links()).extracting(NodeLink::nodeCode).containsExactlyInAnyOrder("MP2013.4", "GCM.7");
+        assertThat(read.links()).allSatisfy(link -> assertThat(link.nodeTitle().fr()).isNotBlank());
     }
 
     @Test
