@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletOutputStream;
@@ -21,9 +22,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Renders a view (or a fragment of one, {@code "template :: fragment"}) to a string through the same view resolver
- * as every page, so that a controller can keep the result of a costly rendering and serve it again. The text kept
- * is without the templates' indentation (see {@link #compact}): a third of a large page is the indentation of its
- * repeated rows, written again on every request and read again by every client.
+ * as every page, so that a controller can keep the result of a costly rendering and serve it again. A rendered
+ * fragment is kept without the templates' indentation (see {@link #compact}): a third of a large page is the
+ * indentation of its repeated rows, written again on every request and read again by every client.
  */
 @Component
 public class RenderedViews {
@@ -32,8 +33,11 @@ public class RenderedViews {
     private static final Pattern INDENTATION = Pattern.compile("\\n[ \\t]+");
     /** Elements whose white space is shown or meaningful as it is written. */
     private static final Pattern KEEPS_WHITE_SPACE = Pattern.compile("<(pre|textarea|script)\\b", Pattern.CASE_INSENSITIVE);
-    /** Where a kept page's form token goes: letters only, so that no escaping changes it. */
-    private static final String TOKEN_PLACEHOLDER = "MarsadFormTokenPlaceholder";
+    /**
+     * Where a kept page's form token goes: letters and digits only, so that no escaping changes it, and drawn at
+     * random when the application starts, so that no text written into a page can stand for it.
+     */
+    private static final String TOKEN_PLACEHOLDER = "MarsadFormToken" + UUID.randomUUID().toString().replace("-", "");
 
     private final ThymeleafViewResolver views;
 
