@@ -3,6 +3,7 @@ package org.marsad.frameworks;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,7 +240,7 @@ public class FrameworksApi {
         }
         List<List<Integer>> table = new ArrayList<>();
         for (int[] row : counts) {
-            table.add(java.util.Arrays.stream(row).boxed().toList());
+            table.add(Arrays.stream(row).boxed().toList());
         }
         return new CrosswalkMatrix(rows, columns, rowGroups.stream().map(FrameworkNode::ref).toList(),
                 columnGroups.stream().map(FrameworkNode::ref).toList(), table, total);

@@ -7,12 +7,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.marsad.frameworks.FrameworkNode;
 import org.marsad.frameworks.FrameworksApi;
@@ -284,7 +287,7 @@ public class InitiativesApi {
      * initiative the reader may see (or those one organisation reports); it reads the database a page at a time,
      * so it can stream any number of activities.
      */
-    public java.util.function.Consumer<OutputStream> iatiExport(String reportingOrganisation) {
+    public Consumer<OutputStream> iatiExport(String reportingOrganisation) {
         Long reportingId = null;
         if (reportingOrganisation != null && !reportingOrganisation.isBlank()) {
             reportingId = checks.organisation(reportingOrganisation)
@@ -334,7 +337,7 @@ public class InitiativesApi {
     }
 
     private Map<String, FrameworkNode> liveNodes(long id) {
-        Map<String, FrameworkNode> nodes = new java.util.LinkedHashMap<>();
+        Map<String, FrameworkNode> nodes = new LinkedHashMap<>();
         repository.links(id).stream().filter(LinkRow::live)
                 .forEach(l -> frameworks.findNode(l.nodeCode()).ifPresent(n -> nodes.put(n.code(), n)));
         return nodes;
@@ -362,7 +365,7 @@ public class InitiativesApi {
 
     private static InitiativeRef ref(InitiativeRow row, State state) {
         return new InitiativeRef(row.id(), row.code(), row.identifier(), state.title(), state.status(), state.visibility(),
-                new java.util.LinkedHashSet<>(List.of(state.organisationIds())));
+                new LinkedHashSet<>(List.of(state.organisationIds())));
     }
 
     private InitiativeSummary summary(InitiativeRepository.ListRow r, List<String> nodes) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.marsad.documents.DocumentsApi;
@@ -466,7 +467,7 @@ public class MeasuresApi {
         return out;
     }
 
-    private static List<String> codes(List<String> values, String field, java.util.function.Predicate<String> known, Validation v) {
+    private static List<String> codes(List<String> values, String field, Predicate<String> known, Validation v) {
         List<String> out = new ArrayList<>();
         List<String> in = values == null ? List.of() : values;
         tooMany(v, field, in.size());

@@ -1,5 +1,8 @@
 package org.marsad.observatory;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * Figures derived at query time from stored values, each between an observation and the previous observation of the
  * same series and source (V₀ at period t₀, V₁ at t₁, years = t₁ − t₀), except the share, which divides by the
@@ -29,15 +32,15 @@ public enum Derivation {
 
     /** The query parameter form: share, change, pct_change, growth_linear, cagr. */
     public String parameter() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.Optional<Derivation> fromParameter(String value) {
+    public static Optional<Derivation> fromParameter(String value) {
         for (Derivation d : values()) {
             if (d.parameter().equalsIgnoreCase(value == null ? "" : value.strip())) {
-                return java.util.Optional.of(d);
+                return Optional.of(d);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

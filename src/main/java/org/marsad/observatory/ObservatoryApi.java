@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,8 +15,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.marsad.observatory.internal.CodelistRepository;
@@ -400,7 +403,7 @@ public class ObservatoryApi {
         Map<Integer, String> sourceCodes = index.codes();
         List<SeriesData> result = new ArrayList<>(bySeries.size());
         for (var e : bySeries.entrySet()) {
-            List<String> dims = new ArrayList<>(java.util.Collections.nCopies(dataset.dimensions().size(), ""));
+            List<String> dims = new ArrayList<>(Collections.nCopies(dataset.dimensions().size(), ""));
             dims.set(groupBy.get(0) - 1, e.getKey().first());
             if (groupBy.size() == 2) {
                 dims.set(groupBy.get(1) - 1, e.getKey().second());
@@ -454,7 +457,7 @@ public class ObservatoryApi {
     }
 
     /** Streams every matching value (no size limit) to a consumer, in series order. */
-    public void stream(String code, DataQuery query, java.util.function.Consumer<ExportRow> consumer) {
+    public void stream(String code, DataQuery query, Consumer<ExportRow> consumer) {
         Dataset dataset = structure(code);
         int id = datasets.id(code).orElseThrow();
         Filter filter = filter(dataset, query);
@@ -758,7 +761,7 @@ public class ObservatoryApi {
                 v.reject("dimensions[" + i + "].code", "validation.duplicate");
             }
             unitDimension |= Dataset.UNIT_DIMENSION.equals(d.code());
-            var list = d.codelist() == null ? java.util.Optional.<Codelist>empty() : codelists.find(d.codelist());
+            var list = d.codelist() == null ? Optional.<Codelist>empty() : codelists.find(d.codelist());
             if (list.isEmpty()) {
                 v.reject("dimensions[" + i + "].codelist", "validation.unknown");
             }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,7 +68,7 @@ public class OrganisationsApi {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<Organisation> find(long id) {
+    public Optional<Organisation> find(long id) {
         return organisations.findById(id);
     }
 
@@ -81,8 +82,8 @@ public class OrganisationsApi {
 
     /** The organisation with this IATI organisation identifier (e.g. XM-DAC-918 for the EU), if registered. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Organisation> findByIatiIdentifier(String iatiIdentifier) {
-        return iatiIdentifier == null || iatiIdentifier.isBlank() ? java.util.Optional.empty()
+    public Optional<Organisation> findByIatiIdentifier(String iatiIdentifier) {
+        return iatiIdentifier == null || iatiIdentifier.isBlank() ? Optional.empty()
                 : organisations.findByIatiIdentifier(iatiIdentifier.strip());
     }
 

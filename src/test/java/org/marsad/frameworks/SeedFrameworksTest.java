@@ -1,6 +1,7 @@
 package org.marsad.frameworks;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.marsad.support.MarsadIntegrationTest;
@@ -65,7 +66,7 @@ class SeedFrameworksTest {
             assertThat(o.title().en()).isNotBlank();
         });
         assertThat(objectives.stream().map(FrameworkNode::code)).containsExactly(
-                java.util.stream.IntStream.rangeClosed(1, 23).mapToObj(i -> "GCM." + i).toArray(String[]::new));
+                IntStream.rangeClosed(1, 23).mapToObj(i -> "GCM." + i).toArray(String[]::new));
         assertThat(objectives.get(0).title().en()).isEqualTo("Collect and utilize accurate and disaggregated data as a basis for evidence-based policies");
     }
 

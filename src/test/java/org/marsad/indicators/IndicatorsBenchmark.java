@@ -1,9 +1,12 @@
 package org.marsad.indicators;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,10 +187,10 @@ class IndicatorsBenchmark {
     /** The machine's load while the benchmark ran: figures on a shared machine must be read with it. */
     private static String load() {
         try {
-            return "load average (1, 5, 15 min): " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip()
+            return "load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).strip()
                     + " on " + Runtime.getRuntime().availableProcessors() + " cores";
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             return "load average: unknown";
         }
     }

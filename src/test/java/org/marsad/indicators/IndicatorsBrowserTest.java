@@ -2,6 +2,7 @@ package org.marsad.indicators;
 
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class IndicatorsBrowserTest {
         return code;
     }
 
-    private void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
+    private void waitUntil(Function<WebDriver, Boolean> condition) {
         browser.until(condition);
     }
 }

@@ -1,6 +1,7 @@
 package org.marsad.initiatives;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -16,8 +17,10 @@ import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -236,7 +239,7 @@ class InitiativesBenchmark {
                 """).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}).list();
         var orgLabels = jdbc.sql("SELECT id, code, name FROM organisations.organisation").query((rs, i) ->
                 new OrganisationLabel(rs.getLong(1), rs.getString(2), null, json.text(rs.getString(3)))).list();
-        java.util.Map<Long, OrganisationLabel> labels = new java.util.HashMap<>();
+        Map<Long, OrganisationLabel> labels = new HashMap<>();
         orgLabels.forEach(l -> labels.put(l.id(), l));
         JdbcTemplate template = new JdbcTemplate(dataSource);
         int batch = 1000;
@@ -327,7 +330,7 @@ class InitiativesBenchmark {
         jdbc.sql("VACUUM ANALYZE indicators.period").update();
     }
 
-    private State state(Random random, java.util.Map<Long, OrganisationLabel> labels, List<Long> partners,
+    private State state(Random random, Map<Long, OrganisationLabel> labels, List<Long> partners,
             List<Long> implementers, List<String> nodes, State previous) {
         OrganisationLabel partner = labels.get(partners.get(random.nextInt(partners.size())));
         List<Participation> participations = new ArrayList<>();
@@ -408,7 +411,7 @@ class InitiativesBenchmark {
             }
             return response.body().length;
         }
-        catch (java.io.IOException | InterruptedException e) {
+        catch (IOException | InterruptedException e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);
         }
     }
@@ -424,7 +427,7 @@ class InitiativesBenchmark {
                     return;
                 }
             }
-            catch (java.io.IOException e) {
+            catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(500);

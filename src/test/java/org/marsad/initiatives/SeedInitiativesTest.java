@@ -1,5 +1,6 @@
 package org.marsad.initiatives;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ class SeedInitiativesTest {
     void sniaProjectsHoldFromTheReportAndCarryTheirBudgets() {
         Initiative budgetSupport = initiatives.get("SNIA-PRJ-001", null);
         assertThat(budgetSupport.asOf().value()).isEqualTo("2018");
-        assertThat(budgetSupport.budgetTotals()).containsEntry("EUR", new java.math.BigDecimal("35000000"));
+        assertThat(budgetSupport.budgetTotals()).containsEntry("EUR", new BigDecimal("35000000"));
         assertThat(budgetSupport.liveLinks()).extracting(NodeLink::nodeCode).contains("SNIA.P9", "MP2013.35");
         assertThat(count(new InitiativeFilter("SNIA", null, null, null, null, null, null, null, "2017-12-31"))).isZero();
         assertThat(count(new InitiativeFilter("SNIA", "SNIA.P9", null, null, null, null, null, null, null))).isEqualTo(26);

@@ -2,6 +2,7 @@ package org.marsad.measures;
 
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class MeasuresBrowserTest {
         return code;
     }
 
-    private void wait(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+    private void wait(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         browser.until(condition);
     }
 }

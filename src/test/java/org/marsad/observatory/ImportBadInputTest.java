@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -170,7 +171,7 @@ class ImportBadInputTest {
                     return -1;
                 }
                 int n = (int) Math.min(len, limit + 1 - given + 1);
-                java.util.Arrays.fill(b, off, off + n, (byte) 'x');
+                Arrays.fill(b, off, off + n, (byte) 'x');
                 given += n;
                 return n;
             }

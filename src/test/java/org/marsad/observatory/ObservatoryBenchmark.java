@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +73,7 @@ class ObservatoryBenchmark {
 
     @Test
     void importTenMillionObservationsThenAggregate() throws Exception {
-        List<String> countries = java.util.Arrays.stream(Locale.getISOCountries()).sorted().toList();
+        List<String> countries = Arrays.stream(Locale.getISOCountries()).sorted().toList();
         String code = KEPT != null ? KEPT : importObservations(countries);
         System.out.printf(Locale.ROOT, "Dataset %s%n", code);
         timeQueries(code, countries);
@@ -136,7 +140,7 @@ class ObservatoryBenchmark {
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             assertThat(job.status()).isEqualTo(ImportStatus.DONE);
             assertThat(job.inserted()).isEqualTo(ROWS);
-            double processing = java.time.Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0;
+            double processing = Duration.between(job.startedAt(), job.finishedAt()).toMillis() / 1000.0;
             System.out.printf(Locale.ROOT, "Import with validation (upload + check + merge): %6.1f s  %,10.0f rows/s  = %.0f %% of keyed COPY,"
                     + " %.0f %% of keyed COPY collate C, %.0f %% of plain COPY (target >= 50 %%)%n", imported, ROWS / imported,
                     100 * copyKeyed / imported, 100 * copyKeyedC / imported, 100 * copyPlain / imported);
@@ -193,17 +197,17 @@ class ObservatoryBenchmark {
             smallGroups.time(() -> observatory.data(code, small));
         }
         int datasetId = jdbc.sql("SELECT id FROM observatory.dataset WHERE code = :c").param("c", code).query(Integer.class).single();
-        List<Set<String>> any = new ArrayList<>(java.util.Collections.nCopies(4, (Set<String>) null));
+        List<Set<String>> any = new ArrayList<>(Collections.nCopies(4, (Set<String>) null));
         List<String> totals = List.of("_T", "_T", "_T", "_T");
         Stopwatch base = new Stopwatch("same aggregate from the 10M observations");
         for (int i = 0; i < 5; i++) {
-            base.time(() -> observations.aggregate(datasetId, List.of(1, 2), any, totals, List.of(), java.time.LocalDate.of(1980, 1, 1),
-                    java.time.LocalDate.of(1989, 12, 31), null, false, 1_000_000, (a, b, source, period, total) -> { }));
+            base.time(() -> observations.aggregate(datasetId, List.of(1, 2), any, totals, List.of(), LocalDate.of(1980, 1, 1),
+                    LocalDate.of(1989, 12, 31), null, false, 1_000_000, (a, b, source, period, total) -> { }));
         }
         Stopwatch summaryRead = new Stopwatch("its summary rows alone (SQL + JDBC)");
         for (int i = 0; i < 40; i++) {
-            summaryRead.time(() -> observations.aggregate(datasetId, List.of(1, 2), any, totals, List.of(), java.time.LocalDate.of(1980, 1, 1),
-                    java.time.LocalDate.of(1989, 12, 31), null, true, 1_000_000, (a, b, source, period, total) -> { }));
+            summaryRead.time(() -> observations.aggregate(datasetId, List.of(1, 2), any, totals, List.of(), LocalDate.of(1980, 1, 1),
+                    LocalDate.of(1989, 12, 31), null, true, 1_000_000, (a, b, source, period, total) -> { }));
         }
         Stopwatch one = new Stopwatch("one series, all periods");
         for (int i = 0; i < 200; i++) {

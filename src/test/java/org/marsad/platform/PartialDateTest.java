@@ -1,5 +1,7 @@
 package org.marsad.platform;
 
+import java.time.LocalDate;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,15 +12,15 @@ class PartialDateTest {
     @Test
     void keepsThePrecisionTheDocumentGives() {
         assertThat(PartialDate.parse("1963").value()).isEqualTo("1963");
-        assertThat(PartialDate.parse("2014-12").earliest()).isEqualTo(java.time.LocalDate.of(2014, 12, 1));
+        assertThat(PartialDate.parse("2014-12").earliest()).isEqualTo(LocalDate.of(2014, 12, 1));
         assertThat(PartialDate.parse("2013-06-07").year()).isEqualTo(2013);
     }
 
     @Test
     void theLastDayADateCanMeanEndsItsYearOrMonth() {
-        assertThat(PartialDate.parse("2014").latest()).isEqualTo(java.time.LocalDate.of(2014, 12, 31));
-        assertThat(PartialDate.parse("2016-02").latest()).isEqualTo(java.time.LocalDate.of(2016, 2, 29));
-        assertThat(PartialDate.parse("2013-06-07").latest()).isEqualTo(java.time.LocalDate.of(2013, 6, 7));
+        assertThat(PartialDate.parse("2014").latest()).isEqualTo(LocalDate.of(2014, 12, 31));
+        assertThat(PartialDate.parse("2016-02").latest()).isEqualTo(LocalDate.of(2016, 2, 29));
+        assertThat(PartialDate.parse("2013-06-07").latest()).isEqualTo(LocalDate.of(2013, 6, 7));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.marsad.skills;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -99,7 +100,7 @@ public class SkillsFixtures {
     }
 
     public DemandInput demandInput(List<String> essential, List<String> optional, List<DemandInput.LanguageInput> languages) {
-        List<DemandInput.SkillInput> skills = new java.util.ArrayList<>();
+        List<DemandInput.SkillInput> skills = new ArrayList<>();
         essential.forEach(s -> skills.add(new DemandInput.SkillInput(s, true)));
         optional.forEach(s -> skills.add(new DemandInput.SkillInput(s, false)));
         return new DemandInput(null, LocalizedText.of("Mission d’expertise " + unique("test"), null, "Expertise mission"),

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assertions;
@@ -119,7 +120,7 @@ public final class Browser {
      * Waits until the condition holds, reading the page afresh each time: htmx may replace an element between the
      * moment it is found and the moment it is read, which is not a failure but a page still updating.
      */
-    public void until(java.util.function.Function<WebDriver, Boolean> condition) {
+    public void until(Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
                 .until(condition::apply);
     }

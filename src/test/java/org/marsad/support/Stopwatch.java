@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Latency samples of one benchmark case and their percentiles, in milliseconds. */
 public final class Stopwatch {
@@ -15,7 +16,7 @@ public final class Stopwatch {
         this.name = name;
     }
 
-    public <T> T time(java.util.function.Supplier<T> work) {
+    public <T> T time(Supplier<T> work) {
         long start = System.nanoTime();
         T result = work.get();
         samples.add((System.nanoTime() - start) / 1_000_000.0);

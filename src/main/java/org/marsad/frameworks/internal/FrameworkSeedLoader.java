@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.marsad.documents.DocumentsApi;
 import org.marsad.frameworks.Framework;
@@ -136,7 +137,7 @@ class FrameworkSeedLoader implements SeedLoader {
     private String partyCode(String party, String where) {
         var matches = organisations.resolve(party);
         return matches.stream().filter(o -> o.code().equals(party)).findFirst()
-                .or(() -> matches.size() == 1 ? java.util.Optional.of(matches.getFirst()) : java.util.Optional.empty())
+                .or(() -> matches.size() == 1 ? Optional.of(matches.getFirst()) : Optional.empty())
                 .map(o -> o.code())
                 .orElseThrow(() -> new IllegalStateException(where + ": party " + party
                         + (matches.isEmpty() ? " is not a registered organisation" : " is ambiguous: " + matches.stream().map(o -> o.code()).toList())));

@@ -1,6 +1,7 @@
 package org.marsad.frameworks.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,7 +51,7 @@ class FrameworkWebController {
         List<Framework> all = frameworks.list();
         model.addAttribute("policies", all.stream().filter(f -> f.kind().policy()).toList());
         model.addAttribute("instruments", all.stream().filter(f -> !f.kind().policy())
-                .sorted(java.util.Comparator.comparing((Framework f) -> f.kind().ordinal()).thenComparing(Framework::code)).toList());
+                .sorted(Comparator.comparing((Framework f) -> f.kind().ordinal()).thenComparing(Framework::code)).toList());
         model.addAttribute("q", q);
         model.addAttribute("framework", framework);
         if (q != null && !q.isBlank()) {

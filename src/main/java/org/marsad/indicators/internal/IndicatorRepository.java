@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -282,7 +283,7 @@ public class IndicatorRepository {
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, String node, String initiative, String q,
             boolean includeWithdrawn) {
         String like = q == null || q.isBlank() ? null
-                : q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                : q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return spec.param("node", node).param("initiative", initiative).param("q", like).param("withdrawn", includeWithdrawn);
     }
 

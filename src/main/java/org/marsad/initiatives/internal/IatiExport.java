@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
@@ -183,7 +185,7 @@ public class IatiExport {
             xml.writeStartElement("location");
             xml.writeAttribute("ref", region);
             xml.writeStartElement("name");
-            narrative(xml, null, messages.getMessage("initiatives.region." + region, null, region, java.util.Locale.FRENCH));
+            narrative(xml, null, messages.getMessage("initiatives.region." + region, null, region, Locale.FRENCH));
             xml.writeEndElement();
             xml.writeEndElement();
         }
@@ -209,7 +211,7 @@ public class IatiExport {
             xml.writeAttribute("vocabulary", IatiCodes.OWN_VOCABULARY);
             xml.writeAttribute("vocabulary-uri", IatiCodes.TARGET_GROUP_VOCABULARY);
             xml.writeAttribute("code", group.name());
-            narrative(xml, null, messages.getMessage("initiatives.targetGroup." + group.name(), null, group.name(), java.util.Locale.FRENCH));
+            narrative(xml, null, messages.getMessage("initiatives.targetGroup." + group.name(), null, group.name(), Locale.FRENCH));
             xml.writeEndElement();
         }
         for (Budget b : s.budgets()) {
@@ -290,11 +292,11 @@ public class IatiExport {
     }
 
     private String message(String key, Object arg, String language) {
-        return messages.getMessage(key, new Object[] {String.valueOf(arg)}, key, java.util.Locale.forLanguageTag(language));
+        return messages.getMessage(key, new Object[] {String.valueOf(arg)}, key, Locale.forLanguageTag(language));
     }
 
     private static String singleCurrency(State s) {
-        var currencies = new java.util.TreeSet<String>();
+        var currencies = new TreeSet<String>();
         s.budgets().forEach(b -> currencies.add(b.currency()));
         s.transactions().forEach(t -> currencies.add(t.currency()));
         return currencies.size() == 1 ? currencies.first() : null;

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -251,7 +252,7 @@ final class IatiReader {
                 if (xml.getLocalName().equals("narrative")) {
                     String lang = attribute(xml, XMLConstants.XML_NS_URI, "lang");
                     String language = (lang != null ? lang : activityLang != null ? activityLang : "en")
-                            .toLowerCase(java.util.Locale.ROOT);
+                            .toLowerCase(Locale.ROOT);
                     language = language.length() > 2 ? language.substring(0, 2) : language;
                     String text = xml.getElementText().strip();
                     if (text.isEmpty()) {

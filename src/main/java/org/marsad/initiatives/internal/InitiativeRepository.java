@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import org.marsad.initiatives.HistoryEntry;
@@ -363,7 +364,7 @@ public class InitiativeRepository {
     }
 
     /** Binds the values of the active filters (those {@link #where} names). */
-    private void bind(Criteria c, java.util.function.BiFunction<String, Object, ?> param) {
+    private void bind(Criteria c, BiFunction<String, Object, ?> param) {
         if (c.asOf() != null) {
             param.apply("asOf", Date.valueOf(c.asOf()));
         }

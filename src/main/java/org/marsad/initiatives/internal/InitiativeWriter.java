@@ -2,6 +2,7 @@ package org.marsad.initiatives.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +102,7 @@ public class InitiativeWriter {
         audit.record("UPDATE", "initiative", row.identifier(), summary(changes, asOf), Map.of("state", before),
                 Map.of("asOf", asOf.value(), "state", after),
                 after.visibility() == org.marsad.initiatives.Visibility.PUBLIC);
-        Set<Long> organisations = new java.util.LinkedHashSet<>(List.of(after.organisationIds()));
+        Set<Long> organisations = new LinkedHashSet<>(List.of(after.organisationIds()));
         events.publishEvent(new InitiativeUpdated(row.id(), row.identifier(), organisations, Changes.fields(changes),
                 asOf.earliest()));
         if (before.status() != after.status()) {

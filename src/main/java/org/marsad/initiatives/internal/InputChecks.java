@@ -2,6 +2,7 @@ package org.marsad.initiatives.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.marsad.documents.DocumentsApi;
@@ -304,7 +306,7 @@ public class InputChecks {
     static LocalDate latest(PartialDate d) {
         return switch (d.value().length()) {
             case 4 -> LocalDate.of(d.year(), 12, 31);
-            case 7 -> java.time.YearMonth.parse(d.value()).atEndOfMonth();
+            case 7 -> YearMonth.parse(d.value()).atEndOfMonth();
             default -> d.earliest();
         };
     }
@@ -404,7 +406,7 @@ public class InputChecks {
     }
 
     /** ISO 4217 codes that are not money: no currency, testing, precious metals. */
-    static final java.util.Set<String> NOT_MONEY = java.util.Set.of("XXX", "XTS", "XAU", "XAG", "XPD", "XPT");
+    static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPD", "XPT");
 
     /** A currency of ISO 4217 (e.g. EUR, MAD, USD, XOF) as the JDK knows it; not the codes that are not money. */
     public static boolean isCurrency(String code) {
@@ -454,7 +456,7 @@ public class InputChecks {
         }
     }
 
-    static <E> E enumField(Validation v, String field, String value, java.util.function.Function<String, Optional<E>> parse,
+    static <E> E enumField(Validation v, String field, String value, Function<String, Optional<E>> parse,
             boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {

@@ -2,6 +2,7 @@ package org.marsad.initiatives.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -145,7 +147,7 @@ public class Scoreboards {
                 });
                 List<Scoreboard.Item> items = shown.getOrDefault(node.code(), List.of()).stream()
                         .map(f -> item(states.get(f.id())))
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .toList();
                 boolean gap = found.isEmpty();
                 if (gap) {
@@ -187,7 +189,7 @@ public class Scoreboards {
     private record Found(long id, String code, ActivityStatus status, Long[] partners) {
     }
 
-    private static Scoreboard.Counts counts(java.util.Collection<Found> found) {
+    private static Scoreboard.Counts counts(Collection<Found> found) {
         Map<ActivityStatus, Integer> byStatus = new EnumMap<>(ActivityStatus.class);
         found.forEach(f -> byStatus.merge(f.status(), 1, Integer::sum));
         return new Scoreboard.Counts(found.size(), byStatus);

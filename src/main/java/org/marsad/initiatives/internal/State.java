@@ -2,6 +2,7 @@ package org.marsad.initiatives.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +104,7 @@ public record State(
      */
     public Map<String, BigDecimal> budgetTotals() {
         Map<String, Budget> byPeriod = new LinkedHashMap<>();
-        Set<String> stated = new java.util.HashSet<>();
+        Set<String> stated = new HashSet<>();
         budgets.stream().filter(Budget::stated).forEach(b -> stated.add(b.currency()));
         for (Budget b : budgets) {
             if (stated.contains(b.currency()) != b.stated()) {

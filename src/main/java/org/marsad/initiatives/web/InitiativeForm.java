@@ -2,6 +2,7 @@ package org.marsad.initiatives.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.marsad.initiatives.Initiative;
@@ -115,14 +116,14 @@ record InitiativeForm(String code, String reportingOrganisation, String titleFr,
         for (int i = 0; i < budgetAmount.size(); i++) {
             if (!at(budgetAmount, i).isBlank() || !at(budgetStart, i).isBlank() || !at(budgetEnd, i).isBlank()) {
                 budgets.add(new InitiativeInput.BudgetInput(at(budgetType, i), at(budgetStart, i), at(budgetEnd, i),
-                        at(budgetAmount, i), at(budgetCurrency, i).strip().toUpperCase(java.util.Locale.ROOT)));
+                        at(budgetAmount, i), at(budgetCurrency, i).strip().toUpperCase(Locale.ROOT)));
             }
         }
         List<InitiativeInput.TransactionInput> transactions = new ArrayList<>();
         for (int i = 0; i < txAmount.size(); i++) {
             if (!at(txAmount, i).isBlank() || !at(txDate, i).isBlank()) {
                 transactions.add(new InitiativeInput.TransactionInput(at(txType, i), at(txDate, i), at(txAmount, i),
-                        at(txCurrency, i).strip().toUpperCase(java.util.Locale.ROOT), null));
+                        at(txCurrency, i).strip().toUpperCase(Locale.ROOT), null));
             }
         }
         List<String> placeList = places == null ? List.of()

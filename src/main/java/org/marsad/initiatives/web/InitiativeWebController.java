@@ -1,6 +1,8 @@
 package org.marsad.initiatives.web;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -270,6 +272,6 @@ class InitiativeWebController {
     }
 
     static String enc(String s) {
-        return s == null ? "" : java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package org.marsad.initiatives.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,7 @@ class ScoreboardRestController {
             @RequestParam(required = false) String section, @RequestParam(required = false) String node,
             @RequestParam(required = false) String targetGroup, @RequestParam(required = false) String region,
             @RequestParam(required = false) String q, @RequestParam(required = false) String asOf, Locale locale,
-            HttpServletResponse response) throws java.io.IOException {
+            HttpServletResponse response) throws IOException {
         TableExport.Format f = switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> TableExport.Format.CSV;
             case "xlsx" -> TableExport.Format.XLSX;

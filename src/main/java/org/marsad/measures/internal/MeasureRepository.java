@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,7 +118,7 @@ public class MeasureRepository {
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, MeasureFilter f) {
         String q = f.q() == null || f.q().isBlank() ? null
-                : f.q().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                : f.q().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         return spec.param("withdrawn", f.includeWithdrawn())
                 .param("phase", f.phase() == null ? null : f.phase().name())
                 .param("model", f.model())

@@ -1,5 +1,6 @@
 package org.marsad.measures.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -100,7 +101,7 @@ class MeasureRestController {
             @RequestParam(required = false) String targetGroup, @RequestParam(required = false) String organisation,
             @RequestParam(required = false) EvaluationStatus evaluation, @RequestParam(required = false) String node,
             @RequestParam(required = false) String initiative, @RequestParam(required = false) String q,
-            Locale locale, HttpServletResponse response) throws java.io.IOException {
+            Locale locale, HttpServletResponse response) throws IOException {
         List<Measure> all = measures.all(filter(phase, model, targetGroup, organisation, evaluation, node, initiative, q));
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"measures.csv\"");
@@ -113,7 +114,7 @@ class MeasureRestController {
             @RequestParam(required = false) String targetGroup, @RequestParam(required = false) String organisation,
             @RequestParam(required = false) EvaluationStatus evaluation, @RequestParam(required = false) String node,
             @RequestParam(required = false) String initiative, @RequestParam(required = false) String q,
-            Locale locale, HttpServletResponse response) throws java.io.IOException {
+            Locale locale, HttpServletResponse response) throws IOException {
         List<Measure> all = measures.all(filter(phase, model, targetGroup, organisation, evaluation, node, initiative, q));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"measures.xlsx\"");

@@ -1,9 +1,13 @@
 package org.marsad.observatory.internal;
 
+import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.marsad.observatory.Codelist;
 import org.marsad.platform.Json;
@@ -69,7 +73,7 @@ public class CodelistRepository {
                 .param("code", code)
                 .query((rs, i) -> {
                     int id = rs.getInt("id");
-                    java.time.OffsetDateTime changed = rs.getObject("changed_at", java.time.OffsetDateTime.class);
+                    OffsetDateTime changed = rs.getObject("changed_at", OffsetDateTime.class);
                     Cached cached = cache.get(id);
                     if (cached == null || !cached.changedAt().equals(changed)) {
                         cached = new Cached(changed, codes(id));
@@ -82,12 +86,12 @@ public class CodelistRepository {
     }
 
     /** Several codelists in one query, their codes from the cache while they have not changed. */
-    public List<Codelist> find(java.util.Collection<String> codes) {
+    public List<Codelist> find(Collection<String> codes) {
         return jdbc.sql("SELECT id, code, name, description, changed_at FROM observatory.codelist WHERE code = ANY(:codes)")
                 .param("codes", codes.toArray(String[]::new))
                 .query((rs, i) -> {
                     int id = rs.getInt("id");
-                    java.time.OffsetDateTime changed = rs.getObject("changed_at", java.time.OffsetDateTime.class);
+                    OffsetDateTime changed = rs.getObject("changed_at", OffsetDateTime.class);
                     Cached cached = cache.get(id);
                     if (cached == null || !cached.changedAt().equals(changed)) {
                         cached = new Cached(changed, codes(id));
@@ -99,10 +103,10 @@ public class CodelistRepository {
                 .list();
     }
 
-    private record Cached(java.time.OffsetDateTime changedAt, List<Codelist.Code> codes) {
+    private record Cached(OffsetDateTime changedAt, List<Codelist.Code> codes) {
     }
 
-    private final java.util.Map<Integer, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
 
     /** Every codelist with its codes. */
     public List<Codelist> all() {

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * RFC 4180 CSV read as a stream. UTF-8 with or without a byte-order mark; UTF-16 and bytes that are not UTF-8
@@ -188,7 +189,7 @@ final class CsvFile implements TableFile {
         }
         String first = new String(buf, 0, end);
         String trimmed = first.startsWith("\"") ? first.substring(1) : first;
-        if (trimmed.toUpperCase(java.util.Locale.ROOT).startsWith("STRUCTURE")) {
+        if (trimmed.toUpperCase(Locale.ROOT).startsWith("STRUCTURE")) {
             int i = "STRUCTURE".length();
             if (i < trimmed.length() && trimmed.charAt(i) == '[') {
                 int close = trimmed.indexOf(']', i);

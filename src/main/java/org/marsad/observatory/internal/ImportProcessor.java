@@ -9,19 +9,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -216,12 +222,12 @@ public class ImportProcessor {
     }
 
     /** Summaries are rebuilt in the background: an import is done once its values are in. */
-    private final java.util.concurrent.ExecutorService summaries = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService summaries = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "observatory-summary");
         t.setDaemon(true);
         return t;
     });
-    private final Set<String> summaryQueued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> summaryQueued = ConcurrentHashMap.newKeySet();
 
     void summarise(Dataset dataset) {
         if (summaryQueued.add(dataset.code())) {
@@ -438,13 +444,13 @@ public class ImportProcessor {
             for (Map<String, Object> g : groups) {
                 Long[] lines;
                 try {
-                    lines = (Long[]) ((java.sql.Array) g.get("lines")).getArray();
+                    lines = (Long[]) ((Array) g.get("lines")).getArray();
                 }
                 catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
                 for (Long line : lines) {
-                    List<String> others = java.util.Arrays.stream(lines).filter(l -> !l.equals(line)).map(String::valueOf).toList();
+                    List<String> others = Arrays.stream(lines).filter(l -> !l.equals(line)).map(String::valueOf).toList();
                     rowsRejected++;
                     error(line, "TIME_PERIOD", g.get("key") + " " + g.get("period") + " " + g.get("source"),
                             "observatory.import.reason.duplicate", String.join(", ", others));
@@ -654,7 +660,7 @@ public class ImportProcessor {
             private final Map<Periods.Period, String> periodText = new HashMap<>();
             private PGCopyOutputStream copy;
             private final List<Staged> waiting = new ArrayList<>();
-            private final Set<String> waitingKeys = new java.util.LinkedHashSet<>();
+            private final Set<String> waitingKeys = new LinkedHashSet<>();
             private final StringBuilder text = new StringBuilder(1 << 17);
             private final Set<Integer> sourceIds = new HashSet<>();
             private long staged;

@@ -3,6 +3,7 @@ package org.marsad.observatory.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -148,7 +149,7 @@ public class ImportRepository {
     }
 
     public void insertErrors(long jobId, List<ImportJob.Error> errors) {
-        List<Object[]> rows = new java.util.ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (ImportJob.Error e : errors) {
             rows.add(new Object[] {jobId, rows.size(), e.line(), e.column(), e.value(), e.reason(), json.jsonb(e.args())});
         }

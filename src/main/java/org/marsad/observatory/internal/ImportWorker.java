@@ -1,5 +1,6 @@
 package org.marsad.observatory.internal;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.OffsetDateTime;
@@ -41,7 +42,7 @@ public class ImportWorker {
         try {
             host = InetAddress.getLocalHost().getHostName();
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             host = "node";
         }
         this.node = host + "/" + ManagementFactory.getRuntimeMXBean().getPid();

@@ -1,6 +1,7 @@
 package org.marsad.observatory.internal;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Reads numbers as people write them in data files: {@code 1234.5}, {@code 1 234,5} in semicolon files, thousands
@@ -11,7 +12,7 @@ public final class Numbers {
 
     static final int MAX_INTEGER_DIGITS = 24;
     static final int MAX_DECIMALS = 12;
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private Numbers() {
     }

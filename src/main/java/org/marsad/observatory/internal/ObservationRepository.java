@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -116,7 +117,7 @@ public class ObservationRepository {
     public List<Set<String>> usedCodes(int datasetId, int dimensions) {
         List<Set<String>> used = new ArrayList<>();
         for (int i = 0; i < dimensions; i++) {
-            used.add(new java.util.TreeSet<>());
+            used.add(new TreeSet<>());
         }
         jdbc.sql("""
                 SELECT DISTINCT d.i, d.code FROM observatory.series s, unnest(s.dims) WITH ORDINALITY AS d(code, i)

@@ -3,6 +3,7 @@ package org.marsad.observatory.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -109,7 +110,7 @@ class ObservatoryRestController {
     @GetMapping(value = "/datasets/{code}/template.csv", produces = "text/csv")
     @Operation(summary = "The CSV header an import of this dataset expects")
     ResponseEntity<String> template(@PathVariable String code) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + code + "-template.csv\"")
                 .body(observatory.csvTemplate(code));
     }

@@ -1,7 +1,10 @@
 package org.marsad.observatory.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +134,7 @@ class ObservatoryWebController {
         }
         for (int i = 0; i < dataset.dimensions().size(); i++) {
             Dataset.Dimension d = dataset.dimensions().get(i);
-            Set<String> codes = new java.util.LinkedHashSet<>();
+            Set<String> codes = new LinkedHashSet<>();
             if (fromForm) {
                 String[] values = request.getParameterValues(d.code());
                 if (values != null) {
@@ -244,7 +247,7 @@ class ObservatoryWebController {
     }
 
     static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static String blank(String s) {

@@ -1,6 +1,7 @@
 package org.marsad.platform.db;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -34,7 +35,7 @@ final class DataDirectoryLock implements AutoCloseable {
                 throw new DataDirectoryInUseException(dataDir);
             }
             channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes()));
+            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes()));
             return new DataDirectoryLock(channel, lock);
         }
         catch (OverlappingFileLockException e) {

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -85,7 +87,7 @@ class DatabaseConfiguration {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("max_connections", "100")
                         .setServerConfig("listen_addresses", "localhost")
-                        .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                        .setPGStartupWait(Duration.ofSeconds(60))
                         // Spring stops the server when the context closes, after the beans that use it.
                         .setRegisterShutdownHook(false)
                         .start();
@@ -128,7 +130,7 @@ class DatabaseConfiguration {
             log.warn("Stopping a PostgreSQL (pid {}) left running on {} by a Marsad that did not stop cleanly", pid, pgData);
             orphan.get().destroy();
             try {
-                orphan.get().onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                orphan.get().onExit().get(60, TimeUnit.SECONDS);
             }
             catch (Exception e) {
                 throw new IOException("The PostgreSQL left running on " + pgData + " (pid " + pid + ") did not stop", e);

@@ -1,5 +1,6 @@
 package org.marsad.platform.security;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -33,7 +34,7 @@ public final class CurrentUser {
     public static MarsadPrincipal require(Role... roles) {
         MarsadPrincipal user = required();
         if (!user.hasAny(roles)) {
-            throw new AccessDeniedException("role required: " + java.util.Arrays.toString(roles));
+            throw new AccessDeniedException("role required: " + Arrays.toString(roles));
         }
         return user;
     }

@@ -1,5 +1,7 @@
 package org.marsad.platform.security;
 
+import java.util.Locale;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -21,7 +23,7 @@ class LoginAttempts {
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof String username) {
-            accounts.recordFailedLogin(username.trim().toLowerCase(java.util.Locale.ROOT));
+            accounts.recordFailedLogin(username.trim().toLowerCase(Locale.ROOT));
         }
     }
 

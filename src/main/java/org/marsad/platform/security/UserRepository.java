@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ class UserRepository {
 
     Optional<UserAccount> findByUsername(String username) {
         return jdbc.sql("SELECT * FROM platform.app_user WHERE username = :username")
-                .param("username", username.toLowerCase(java.util.Locale.ROOT))
+                .param("username", username.toLowerCase(Locale.ROOT))
                 .query(UserRepository::map)
                 .optional();
     }

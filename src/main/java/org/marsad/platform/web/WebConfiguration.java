@@ -1,7 +1,9 @@
 package org.marsad.platform.web;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -29,10 +31,10 @@ class WebConfiguration {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
-        resolver.setCookieMaxAge(java.time.Duration.ofDays(365));
+        resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {
-            for (Locale candidate : java.util.Collections.list(request.getLocales())) {
+            for (Locale candidate : Collections.list(request.getLocales())) {
                 var language = Language.fromCode(candidate.getLanguage());
                 if (language.isPresent() && request.getHeader("Accept-Language") != null) {
                     return language.get().locale();

@@ -533,7 +533,7 @@ final class ExpertIndex {
     }
 
     private static int monthOf(long epochDay) {
-        java.time.LocalDate date = LocalDate.ofEpochDay(epochDay);
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
         return date.getYear() * 12 + date.getMonthValue() - 1;
     }
 

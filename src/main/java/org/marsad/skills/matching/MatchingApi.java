@@ -2,6 +2,7 @@ package org.marsad.skills.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public class MatchingApi {
     public Map<Long, List<Ranked>> rank(List<Demand> demandList, List<MatchingProfile> profiles, int k) {
         ExpertIndex own = new ExpertIndex(taxonomy.size());
         own.bulkLoad(profiles.stream().map(p -> ExpertVector.of(p, taxonomy)).toList());
-        Map<Long, List<Ranked>> ranked = new java.util.LinkedHashMap<>();
+        Map<Long, List<Ranked>> ranked = new LinkedHashMap<>();
         for (Demand demand : demandList) {
             CompiledDemand q = CompiledDemand.of(request(demand), taxonomy);
             ranked.put(demand.id(), own.top(q, k, true).stream()

@@ -1,5 +1,6 @@
 package org.marsad.documents.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class PassageSplitterTest {
     @Test
     void cutsLongTextAtASentenceEnd() {
         String sentence = "Une phrase assez longue pour remplir le passage rapidement avec des mots. ";
-        var lines = new java.util.ArrayList<String>();
+        var lines = new ArrayList<String>();
         for (int i = 0; i < 40; i++) {
             lines.add(sentence.toLowerCase());
         }

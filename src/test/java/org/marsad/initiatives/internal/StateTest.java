@@ -3,6 +3,7 @@ package org.marsad.initiatives.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.marsad.initiatives.ActivityStatus;
@@ -45,7 +46,7 @@ class StateTest {
     void aStatedTotalIsTheTotalOfItsCurrencyAndAnnualBudgetsDoNotAddToIt() {
         State s = state(ActivityStatus.IMPLEMENTATION, List.of(new Budget(BudgetType.ORIGINAL, null, null, new BigDecimal("35000000"), "EUR"),
                 budget(BudgetType.ORIGINAL, 2018, "5000000", "EUR")));
-        assertThat(s.budgetTotals()).containsExactly(java.util.Map.entry("EUR", new BigDecimal("35000000")));
+        assertThat(s.budgetTotals()).containsExactly(Map.entry("EUR", new BigDecimal("35000000")));
     }
 
     @Test

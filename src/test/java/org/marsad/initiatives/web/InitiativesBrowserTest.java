@@ -2,6 +2,7 @@ package org.marsad.initiatives.web;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +114,7 @@ class InitiativesBrowserTest {
                 List.of("RETURNEES"), List.of("MP2013.24"), List.of(), "2024-01-15", null, null, null);
     }
 
-    private void waitUntil(java.util.function.BooleanSupplier condition) {
+    private void waitUntil(BooleanSupplier condition) {
         browser.until(d -> condition.getAsBoolean());
     }
 }

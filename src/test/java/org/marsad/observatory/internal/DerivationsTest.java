@@ -1,6 +1,7 @@
 package org.marsad.observatory.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
 import org.marsad.observatory.Derivation;
@@ -24,9 +25,9 @@ class DerivationsTest {
     @Test
     void compoundGrowthShareAndChanges() {
         assertThat(Derivations.compute(Derivation.CAGR, d("100"), d("121"), d("2"))).isEqualByComparingTo("10");
-        assertThat(Derivations.compute(Derivation.SHARE, d("3292599"), d("1131000"), null).setScale(1, java.math.RoundingMode.HALF_UP))
+        assertThat(Derivations.compute(Derivation.SHARE, d("3292599"), d("1131000"), null).setScale(1, RoundingMode.HALF_UP))
                 .isEqualByComparingTo("34.3");
-        assertThat(Derivations.compute(Derivation.PCT_CHANGE, d("3025"), d("2675"), null).setScale(1, java.math.RoundingMode.HALF_UP))
+        assertThat(Derivations.compute(Derivation.PCT_CHANGE, d("3025"), d("2675"), null).setScale(1, RoundingMode.HALF_UP))
                 .isEqualByComparingTo("-11.6");
         assertThat(Derivations.compute(Derivation.CHANGE, d("3025"), d("2675"), null)).isEqualByComparingTo("-350");
     }

@@ -1,5 +1,7 @@
 package org.marsad.platform.security;
 
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.marsad.support.MarsadIntegrationTest;
@@ -118,7 +120,7 @@ class SecurityTest {
         var cookie = had != null ? had : page.getResponse().getCookie("XSRF-TOKEN");
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
-        var matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+        var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(page.getResponse().getContentAsString());
         assertThat(matcher.find()).isTrue();
         String token = matcher.group(1);

@@ -1,7 +1,9 @@
 package org.marsad.skills.taxonomy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -17,7 +19,7 @@ class EscoExtractTest {
 
     @Test
     void theExtractIsMarkedAsDerivedFromEsco111WithTheAttributionSentence() throws IOException {
-        String head = new String(decompressed(), 0, 400, java.nio.charset.StandardCharsets.UTF_8);
+        String head = new String(decompressed(), 0, 400, StandardCharsets.UTF_8);
         assertThat(head).contains("Derived from ESCO v1.1.1")
                 .contains("This service uses the ESCO classification of the European Commission.")
                 .contains("Modified extract");
@@ -28,7 +30,7 @@ class EscoExtractTest {
         Path esco = escoFolder();
         Assumptions.assumeTrue(esco != null, "ESCO v1.1.1 CSV files not found (set ESCO_DIR): reproduction not checked");
         byte[] generated = EscoExtractGenerator.generate(esco);
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(generated))) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(generated))) {
             assertThat(in.readAllBytes()).isEqualTo(decompressed());
         }
     }

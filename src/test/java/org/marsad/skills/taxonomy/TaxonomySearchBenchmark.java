@@ -1,5 +1,8 @@
 package org.marsad.skills.taxonomy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,9 +121,9 @@ class TaxonomySearchBenchmark {
 
     private static String load() {
         try {
-            return "load average " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).strip();
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             return "load average unknown";
         }
     }

@@ -2,6 +2,7 @@ package org.marsad.skills.web;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.function.Function;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -68,7 +69,7 @@ class SkillsBrowserTest {
         smtp.stop();
     }
 
-    private void waitUntil(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+    private void waitUntil(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         browser.until(condition);
     }
 
