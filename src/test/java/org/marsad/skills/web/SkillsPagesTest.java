@@ -22,7 +22,10 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.marsad.platform.security.TestUsers.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every page of the skills module, for each kind of reader (anonymous, expert, institution, administrator), in French,
@@ -83,6 +86,29 @@ class SkillsPagesTest {
             all.addAll(l);
         }
         return all;
+    }
+
+    @Test
+    void aDemandFormKeepsEachLanguageWithItsLevelAndWhetherItIsRequired() throws Exception {
+        MarsadPrincipal institution = fx.institution("MA-UM5-FSR", SkillsFixtures.unique("languages") + "@example.org");
+        Demand demand = fx.publishedDemand(institution, List.of(fx.skill("biotechnology")), List.of());
+        // A search (not a save) shows the form again as it was sent.
+        String html = mvc.perform(post("/skills/demands/" + demand.id()).with(as(institution)).with(csrf())
+                        .param("action", "searchSkill").param("skillQuery", "")
+                        .param("languageCode", "fr", "ar").param("languageLevel", "B2", "C1")
+                        .param("languageRequired", "true", "false"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String languages = html.substring(html.indexOf("id=\"languages\""), html.indexOf("</fieldset>", html.indexOf("id=\"languages\"")));
+        // Two rows for the languages sent and one to add another, each with its three choices.
+        assertThat(Pattern.compile("name=\"languageRequired\"").matcher(languages).results().count()).isEqualTo(3);
+        assertThat(Pattern.compile("<option value=\"(\\w+)\" selected=\"selected\">").matcher(languages).results()
+                .map(m -> m.group(1)).toList()).containsExactly("fr", "B2", "true", "ar", "C1", "false", "B2");
+        // An expert's profile form has no such choice.
+        SkillsFixtures.Expert expert = fx.expert(List.of(fx.skill("biotechnology")), List.of("PROFILE"));
+        String profile = mvc.perform(get("/skills/me/edit").with(as(expert.user()))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(profile).contains("id=\"languages\"").contains("data-testid=\"new-language\"")
+                .doesNotContain("languageRequired");
     }
 
     private void check(MarsadPrincipal user, String language, List<String> urls) throws Exception {
