@@ -22,6 +22,8 @@ import org.marsad.initiatives.Scoreboard;
 import org.marsad.initiatives.ScoreboardFilter;
 import org.marsad.initiatives.TargetGroup;
 import org.marsad.platform.InvalidInputException;
+import org.marsad.platform.security.CurrentUser;
+import org.marsad.platform.security.MarsadPrincipal;
 import org.marsad.platform.web.FormErrors;
 import org.marsad.platform.web.RenderedViews;
 import org.springframework.context.MessageSource;
@@ -48,16 +50,16 @@ class ScoreboardWebController {
     private final MessageSource messages;
     private final RenderedViews views;
     /**
-     * A scoreboard page is hundreds of rows and thousands of links: its content (everything inside the layout, which
-     * holds the reader's menu and form token) is rendered once per computed scoreboard (the very object the module
-     * keeps until the next write, at most a minute), language and filter, then served again as it is.
+     * A scoreboard page is hundreds of rows and thousands of links: its content (everything inside the layout) is
+     * rendered once per computed scoreboard (the very object the module keeps until the next write, at most a
+     * minute), language and filter, and so is the htmx answer (the results alone).
      */
     private final Map<Rendered, String> rendered = kept();
     /**
-     * Whole pages as readers who are not signed in get them (most of a scoreboard's readers): for them the layout is
-     * the same too, but for the form token written into each response. Per computed scoreboard, language and query.
+     * Whole pages, per computed scoreboard, language, query and reader (the layout holds the reader's name and menu,
+     * the same for everyone not signed in): all of a page but its form token, which is written into each response.
      */
-    private final Map<Rendered, RenderedViews.KeptPage> anonymousPages = kept();
+    private final Map<Rendered, RenderedViews.KeptPage> pages = kept();
 
     ScoreboardWebController(InitiativesApi initiatives, FrameworksApi frameworks, FormErrors formErrors,
             MessageSource messages, RenderedViews views) {
@@ -89,37 +91,34 @@ class ScoreboardWebController {
             return htmx != null ? "initiatives/scoreboard :: results" : "initiatives/scoreboard";
         }
         model.addAttribute("scoreboard", scoreboard);
-        // htmx asks for the results only; a page gets its whole content. Both are kept, see rendered; what only
-        // the content needs is built when it is rendered.
-        String fragment = htmx != null ? "results" : "content";
-        boolean anonymousPage = htmx == null && request.getUserPrincipal() == null;
-        Rendered pageKey = new Rendered(scoreboard, locale, Objects.toString(request.getQueryString(), ""), "page");
-        RenderedViews.KeptPage page = anonymousPage ? kept(anonymousPages, pageKey) : null;
-        if (page != null) {
-            page.write(request, response);
+        if (htmx != null) {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(content("results", scoreboard, code, filter, model, locale, request, response));
             return null;
         }
-        Rendered key = new Rendered(scoreboard, locale, filter.query(), fragment);
+        Rendered pageKey = new Rendered(scoreboard, locale, Objects.toString(request.getQueryString(), ""), "page",
+                CurrentUser.get().orElse(null));
+        RenderedViews.KeptPage page = kept(pages, pageKey);
+        if (page == null) {
+            model.addAttribute("pageBody", content("content", scoreboard, code, filter, model, locale, request, response));
+            page = views.renderPage("initiatives/scoreboard", model.asMap(), locale, request, response);
+            keep(pages, pageKey, page);
+        }
+        page.write(request, response);
+        return null;
+    }
+
+    /** The page's content or the htmx results, kept; what only they need is built when they are rendered. */
+    private String content(String fragment, Scoreboard scoreboard, String code, Filter filter, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        Rendered key = new Rendered(scoreboard, locale, filter.query(), fragment, null);
         String html = kept(rendered, key);
         if (html == null) {
             addContentModel(code, filter, model, locale);
             html = views.render("initiatives/scoreboard :: " + fragment, model.asMap(), locale, request, response);
             keep(rendered, key, html);
         }
-        if (anonymousPage) {
-            model.addAttribute("pageBody", html);
-            page = views.renderPage("initiatives/scoreboard", model.asMap(), locale, request, response);
-            keep(anonymousPages, pageKey, page);
-            page.write(request, response);
-            return null;
-        }
-        if (htmx != null) {
-            response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().write(html);
-            return null;
-        }
-        model.addAttribute("pageBody", html);
-        return "initiatives/scoreboard";
+        return html;
     }
 
     private static <V> Map<Rendered, V> kept() {
@@ -164,20 +163,20 @@ class ScoreboardWebController {
     }
 
     /**
-     * A computed scoreboard (compared as the same object, not as equal content), a language, the page's filter and
-     * the fragment rendered.
+     * A computed scoreboard (compared as the same object, not as equal content), a language, the page's filter or
+     * query, what is rendered, and for whole pages the reader (null when not signed in).
      */
-    private record Rendered(Scoreboard scoreboard, Locale locale, String query, String fragment) {
+    private record Rendered(Scoreboard scoreboard, Locale locale, String query, String fragment, MarsadPrincipal reader) {
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Rendered r && r.scoreboard == scoreboard && r.locale.equals(locale) && r.query.equals(query)
-                    && r.fragment.equals(fragment);
+                    && r.fragment.equals(fragment) && Objects.equals(r.reader, reader);
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(scoreboard) * 31 + Objects.hash(locale, query, fragment);
+            return System.identityHashCode(scoreboard) * 31 + Objects.hash(locale, query, fragment, reader);
         }
     }
 

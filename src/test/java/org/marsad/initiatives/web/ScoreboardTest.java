@@ -162,20 +162,31 @@ class ScoreboardTest {
                 .andReturn().getResponse().getContentAsString();
         String signedIn = mvc.perform(get("/scoreboards/SNIA").with(TestUsers.as(focal))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
+        String signedInAgain = mvc.perform(get("/scoreboards/SNIA").with(TestUsers.as(focal))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
+        String other = mvc.perform(get("/scoreboards/SNIA").with(TestUsers.as(coordinator))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
         String anonymousAfter = mvc.perform(get("/scoreboards/SNIA")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
 
         // The same scoreboard for all, its filters and its gaps included...
-        for (String page : List.of(anonymous, again, signedIn, anonymousAfter)) {
+        for (String page : List.of(anonymous, again, signedIn, signedInAgain, other, anonymousAfter)) {
             assertThat(page).contains("data-testid=\"sb-summary\"").contains("data-testid=\"scoreboard-filters\"")
                     .contains("name=\"_csrf\"").doesNotContain("MarsadFormToken");
         }
         // ...in each reader's own layout,
-        assertThat(signedIn).contains("data-testid=\"user-name\"").doesNotContain("data-testid=\"sign-in\"");
+        for (String page : List.of(signedIn, signedInAgain)) {
+            assertThat(page).contains(">" + focal.displayName() + "<").doesNotContain("data-testid=\"sign-in\"");
+        }
+        assertThat(other).contains(">" + coordinator.displayName() + "<").doesNotContain(">" + focal.displayName() + "<")
+                .contains("/admin/audit");
+        assertThat(signedIn).doesNotContain("/admin/audit");
         assertThat(anonymousAfter).contains("data-testid=\"sign-in\"").doesNotContain("data-testid=\"user-name\"");
         // with a form token of its own in every answer (masked afresh each time, the kept page's too).
         assertThat(formToken(again)).isNotEqualTo(formToken(anonymous));
         assertThat(formToken(anonymousAfter)).isNotEqualTo(formToken(again));
+        assertThat(formToken(signedInAgain)).isNotEqualTo(formToken(signedIn));
         // The kept page is written without the templates' indentation.
         assertThat(again).doesNotContain("\n    <li");
     }
