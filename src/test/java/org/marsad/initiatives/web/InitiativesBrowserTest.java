@@ -67,6 +67,15 @@ class InitiativesBrowserTest {
         waitUntil(() -> browser.all("[data-testid='row-MP2013.4']").isEmpty());
         assertThat(browser.all("[data-testid='row-MP2013.30']")).isNotEmpty();
         browser.assertNoRawKeys();
+
+        // Back to the previous filters: the whole page as it was, not the results alone.
+        browser.driver().navigate().back();
+        waitUntil(() -> !browser.currentUrl().contains("section=MP2013.S5")
+                && !browser.all("[data-testid='row-MP2013.4']").isEmpty());
+        assertThat(browser.all(".site-header")).hasSize(1);
+        assertThat(browser.all("[data-testid=scoreboard-filters]")).hasSize(1);
+        assertThat(browser.all("[data-testid=sb-item]")).isNotEmpty()
+                .allSatisfy(item -> assertThat(item.getText()).contains("NL"));
     }
 
     @Test
