@@ -1,5 +1,6 @@
 // Marsad's only script. Pages work without it; it adds the CSRF header to htmx requests,
-// confirmation of destructive actions, and auto-submission of filter forms.
+// confirmation of destructive actions, auto-submission of filter forms, and keeps the language switch's way back
+// up to date.
 (function () {
   'use strict';
 
@@ -33,6 +34,14 @@
       } else {
         form.submit();
       }
+    }
+  });
+
+  // The language switch comes back to the page as it is now: after htmx has pushed a filtered address, that one.
+  document.addEventListener('htmx:pushedIntoHistory', function (event) {
+    var back = document.querySelector('form.lang-switch input[name="back"]');
+    if (back && event.detail && event.detail.path) {
+      back.value = event.detail.path;
     }
   });
 

@@ -76,6 +76,15 @@ class InitiativesBrowserTest {
         assertThat(browser.all("[data-testid=scoreboard-filters]")).hasSize(1);
         assertThat(browser.all("[data-testid=sb-item]")).isNotEmpty()
                 .allSatisfy(item -> assertThat(item.getText()).contains("NL"));
+
+        // Another language: the same page, the filters as they are now.
+        new Select(browser.find("[data-testid=sb-status]")).selectByValue("2");
+        waitUntil(() -> browser.currentUrl().contains("status=2"));
+        browser.switchTo("en");
+        assertThat(browser.currentUrl()).contains("/scoreboards/MP2013").contains("partner=NL").contains("status=2");
+        assertThat(new Select(browser.find("[data-testid=sb-status]")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("2");
+        browser.assertNoRawKeys();
     }
 
     @Test
