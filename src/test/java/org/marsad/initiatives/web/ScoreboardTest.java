@@ -191,6 +191,29 @@ class ScoreboardTest {
         assertThat(again).doesNotContain("\n    <li");
     }
 
+    @Test
+    void theHomePageCountsPublicInitiativesAndAWriteShowsAtOnce() throws Exception {
+        MarsadPrincipal coordinator = users.create(Role.COORDINATOR);
+        long before = homeCount();
+        Acting.as(coordinator, () -> initiatives.create(new InitiativeInput(
+                "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "IOM", LocalizedText.french("Accueil"),
+                null, "2", "PUBLIC", List.of(new InitiativeInput.ParticipationInput("IOM", "2")), null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of("GCM.21"), List.of(), null, null, null, null)));
+        assertThat(homeCount()).isEqualTo(before + 1);
+        Acting.as(coordinator, () -> initiatives.create(new InitiativeInput(
+                "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(), "IOM", LocalizedText.french("Interne"),
+                null, "2", "INTERNAL", List.of(new InitiativeInput.ParticipationInput("IOM", "2")), null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of("GCM.21"), List.of(), null, null, null, null)));
+        assertThat(homeCount()).as("an internal initiative is not counted").isEqualTo(before + 1);
+    }
+
+    private long homeCount() throws Exception {
+        String home = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        var matcher = Pattern.compile("href=\"/scoreboards\">\\s*<span class=\"count\">([^<]+)</span>").matcher(home);
+        assertThat(matcher.find()).as("the initiatives' tile").isTrue();
+        return Long.parseLong(matcher.group(1).replaceAll("\\D", ""));
+    }
+
     private static String formToken(String page) {
         var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(matcher.find()).as("a form token").isTrue();
