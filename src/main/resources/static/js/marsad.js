@@ -1,6 +1,6 @@
 // Marsad's only script. Pages work without it; it adds the CSRF header to htmx requests,
-// confirmation of destructive actions, auto-submission of filter forms, and keeps the language switch's way back
-// up to date.
+// confirmation of destructive actions, auto-submission of filter forms, error links that reach their fields, and
+// keeps the language switch's way back up to date.
 (function () {
   'use strict';
 
@@ -43,6 +43,31 @@
     if (back && event.detail && event.detail.path) {
       back.value = event.detail.path;
     }
+  });
+
+  // A form's error summary links each message to its field, named by its path in the record (dates.plannedEnd,
+  // budgets[0].amount): when the page has no element of that id, the link goes to the closest one it has (the
+  // path without positions, its last part, then its first: plannedEnd, budgets).
+  function linkErrors(root) {
+    root.querySelectorAll('[data-testid="form-errors"] a[href^="#"]').forEach(function (a) {
+      var key = decodeURIComponent(a.getAttribute('href').slice(1));
+      if (!key || document.getElementById(key)) {
+        return;
+      }
+      var plain = key.replace(/\[\d+\]/g, '');
+      var parts = plain.split('.');
+      var candidates = [plain, parts[parts.length - 1], parts[0]];
+      for (var i = 0; i < candidates.length; i++) {
+        if (candidates[i] && document.getElementById(candidates[i])) {
+          a.setAttribute('href', '#' + candidates[i]);
+          return;
+        }
+      }
+    });
+  }
+  linkErrors(document);
+  document.addEventListener('htmx:afterSwap', function (event) {
+    linkErrors(event.target);
   });
 
   // Copy buttons (e.g. a new API token).

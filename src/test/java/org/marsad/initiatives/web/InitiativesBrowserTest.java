@@ -103,6 +103,21 @@ class InitiativesBrowserTest {
         assertThat(browser.find("[data-testid=initiative-status]").getText()).isIn("En cours", "Implementation", "قيد التنفيذ");
 
         browser.find("[data-testid=edit-initiative]").click();
+        // Bad input first: an end before the start is refused, said next to the field, and nothing is saved.
+        browser.find("#plannedStart").clear();
+        browser.find("#plannedStart").sendKeys("2025-06-01");
+        browser.find("#plannedEnd").sendKeys("2024-01-31");
+        browser.find("[data-testid=save]").click();
+        waitUntil(() -> !browser.all("[data-testid=form-errors]").isEmpty());
+        var errorLink = browser.find("[data-testid=form-errors] a");
+        assertThat(errorLink.getAttribute("href")).endsWith("#plannedEnd");
+        errorLink.click();
+        assertThat(browser.currentUrl()).endsWith("#plannedEnd");
+        assertThat(Acting.as(coordinator, () -> initiatives.get(own.id())).dates().plannedEnd()).isNull();
+        browser.find("#plannedStart").clear();
+        browser.find("#plannedStart").sendKeys("2024");
+        browser.find("#plannedEnd").clear();
+
         var title = browser.find("[data-testid=title-fr]");
         title.clear();
         title.sendKeys("Accueil des migrants de retour à Oujda");
