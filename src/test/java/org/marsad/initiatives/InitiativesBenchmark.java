@@ -126,6 +126,10 @@ class InitiativesBenchmark {
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
         builder.environment().put("MARSAD_DATA_DIR", Files.createTempDirectory("marsad-bench").toString());
         Process app = builder.start();
+        // Stopped with the test's JVM too (Ctrl-C during a hold, a killed run): it would hold its port and keep trying
+        // a database that is gone.
+        Thread stopApp = new Thread(app::destroy);
+        Runtime.getRuntime().addShutdownHook(stopApp);
         try {
             String base = "http://localhost:" + port;
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
@@ -235,6 +239,7 @@ class InitiativesBenchmark {
         finally {
             app.destroy();
             app.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopApp);
         }
     }
 
