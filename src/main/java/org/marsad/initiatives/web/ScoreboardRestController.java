@@ -52,15 +52,21 @@ class ScoreboardRestController {
             return initiatives.scoreboard(frameworkCode, filter, perNode);
         }
         // A bad count is reported with whatever else is wrong in the filters.
-        List<InvalidInputException.FieldError> errors = new ArrayList<>(List.of(
-                new InvalidInputException.FieldError("items", "validation.between", new Object[] {0, MAX_ITEMS})));
+        throw withFilterErrors(new InvalidInputException.FieldError("items", "validation.between", new Object[] {0, MAX_ITEMS}),
+                frameworkCode, filter);
+    }
+
+    /** This error and those of the filters, if any, together. */
+    private InvalidInputException withFilterErrors(InvalidInputException.FieldError error, String frameworkCode,
+            ScoreboardFilter filter) {
+        List<InvalidInputException.FieldError> errors = new ArrayList<>(List.of(error));
         try {
             initiatives.scoreboard(frameworkCode, filter, 0);
         }
         catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        throw new InvalidInputException(errors);
+        return new InvalidInputException(errors);
     }
 
     @GetMapping("/{frameworkCode}/export")
@@ -75,10 +81,15 @@ class ScoreboardRestController {
         TableExport.Format f = switch (format.toLowerCase(Locale.ROOT)) {
             case "csv" -> TableExport.Format.CSV;
             case "xlsx" -> TableExport.Format.XLSX;
-            default -> throw new InvalidInputException("format", "validation.unknown");
+            default -> null;
         };
-        Scoreboard scoreboard = initiatives.scoreboard(frameworkCode,
-                new ScoreboardFilter(partner, status, section, node, targetGroup, region, q, asOf), Integer.MAX_VALUE);
+        ScoreboardFilter filter = new ScoreboardFilter(partner, status, section, node, targetGroup, region, q, asOf);
+        if (f == null) {
+            // A bad format is reported with whatever else is wrong in the filters.
+            throw withFilterErrors(new InvalidInputException.FieldError("format", "validation.unknown", new Object[0]),
+                    frameworkCode, filter);
+        }
+        Scoreboard scoreboard = initiatives.scoreboard(frameworkCode, filter, Integer.MAX_VALUE);
         var table = export.table(scoreboard, locale);
         String name = "marsad-scoreboard-" + scoreboard.frameworkCode()
                 + (scoreboard.asOf() == null ? "" : "-" + scoreboard.asOf()) + "." + f.extension();

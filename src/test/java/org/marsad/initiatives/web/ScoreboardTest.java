@@ -91,6 +91,9 @@ class ScoreboardTest {
         for (String field : List.of("node", "partner", "region")) {
             assertThat(page).contains("href=\"#" + field + "\"").contains("id=\"" + field + "\"");
         }
+        mvc.perform(get("/api/v1/scoreboards/MP2013/export").param("format", "pdf").param("region", "MA-99"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("format", "region")));
         mvc.perform(get("/api/v1/scoreboards/NOPE")).andExpect(status().isNotFound());
     }
 
