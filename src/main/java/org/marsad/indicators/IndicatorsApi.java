@@ -294,7 +294,7 @@ public class IndicatorsApi {
         }
         List<String> nodes = new ArrayList<>();
         List<String> inNodes = in.nodes() == null ? List.of() : in.nodes();
-        tooMany(v, "nodes", inNodes.size());
+        v.atMost("nodes", inNodes.size(), MAX_ITEMS);
         for (int i = 0; i < inNodes.size(); i++) {
             String node = inNodes.get(i) == null ? "" : inNodes.get(i).strip();
             if (frameworks.findNode(node).isEmpty()) {
@@ -305,7 +305,7 @@ public class IndicatorsApi {
             }
         }
         List<String> inInitiatives = in.initiatives() == null ? List.of() : in.initiatives();
-        tooMany(v, "initiatives", inInitiatives.size());
+        v.atMost("initiatives", inInitiatives.size(), MAX_ITEMS);
         List<String> initiativeIds = InitiativeDirectory.resolve(initiatives.getIfAvailable(), inInitiatives,
                 existing == null ? Set.of() : existing.initiatives(), v, "initiatives", "indicators.unknownInitiative",
                 "indicators.initiativesUnavailable");
@@ -331,11 +331,11 @@ public class IndicatorsApi {
     }
 
     private IndicatorRepository.StoredPeriod validateValue(IndicatorRepository.Row row, ValueInput in, Validation v, String by) {
-        PartialDate start = date(v, "start", in.start());
+        PartialDate start = v.partialDate("start", in.start());
         if (start == null && (in.start() == null || in.start().isBlank())) {
             v.reject("start", "validation.required");
         }
-        PartialDate end = date(v, "end", in.end());
+        PartialDate end = v.partialDate("end", in.end());
         if (start != null && end != null && end.latest().isBefore(start.earliest())) {
             v.reject("end", "indicators.endBeforeStart");
         }
@@ -401,7 +401,7 @@ public class IndicatorsApi {
     private List<Dimension> dimensions(Validation v, String field, List<ValueInput.DimensionInput> input, BigDecimal total,
             MeasureKind kind) {
         List<ValueInput.DimensionInput> list = dims(input);
-        tooMany(v, field, list.size());
+        v.atMost(field, list.size(), MAX_ITEMS);
         List<Dimension> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (int d = 0; d < list.size(); d++) {
@@ -419,7 +419,7 @@ public class IndicatorsApi {
             if (items.isEmpty()) {
                 v.reject(f + ".items", "validation.required");
             }
-            tooMany(v, f + ".items", items.size());
+            v.atMost(f + ".items", items.size(), MAX_ITEMS);
             List<Dimension.Item> outItems = new ArrayList<>();
             Set<String> labels = new HashSet<>();
             BigDecimal sum = BigDecimal.ZERO;
@@ -481,7 +481,7 @@ public class IndicatorsApi {
 
     private List<SourceCitation> citations(List<SourceCitation> sources, String field, Validation v) {
         List<SourceCitation> list = sources == null ? List.of() : sources;
-        tooMany(v, field, list.size());
+        v.atMost(field, list.size(), MAX_ITEMS);
         for (int i = 0; i < list.size(); i++) {
             try {
                 documents.verify(list.get(i));
@@ -493,25 +493,11 @@ public class IndicatorsApi {
         return list;
     }
 
-    private static PartialDate date(Validation v, String field, String value) {
-        try {
-            return PartialDate.parse(field, value);
-        }
-        catch (InvalidInputException e) {
-            v.reject(field, "validation.partialDate");
-            return null;
-        }
-    }
 
     private static List<ValueInput.DimensionInput> dims(List<ValueInput.DimensionInput> list) {
         return list == null ? List.of() : list;
     }
 
-    private static void tooMany(Validation v, String field, int size) {
-        if (size > MAX_ITEMS) {
-            v.reject(field, "validation.tooMany", MAX_ITEMS);
-        }
-    }
 
     private static void authorise(ValueEntryPolicy.Decision decision) {
         if (!decision.allowed()) {

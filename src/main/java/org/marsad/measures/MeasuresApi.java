@@ -286,8 +286,8 @@ public class MeasuresApi {
         }
         List<String> funders = organisationCodes(in.funders(), "funders", v);
 
-        PartialDate start = date("start", in.start(), v);
-        PartialDate end = date("end", in.end(), v);
+        PartialDate start = v.partialDate("start", in.start());
+        PartialDate end = v.partialDate("end", in.end());
         if (start != null && end != null && end.latest().isBefore(start.earliest())) {
             v.reject("end", "measures.endBeforeStart");
         }
@@ -327,7 +327,7 @@ public class MeasuresApi {
 
         List<LocalizedText> activities = new ArrayList<>();
         List<LocalizedText> inActivities = in.activities() == null ? List.of() : in.activities();
-        tooMany(v, "activities", inActivities.size());
+        v.atMost("activities", inActivities.size(), MAX_ITEMS);
         for (int i = 0; i < inActivities.size(); i++) {
             LocalizedText a = orEmpty(inActivities.get(i));
             if (a.isEmpty()) {
@@ -341,7 +341,7 @@ public class MeasuresApi {
 
         List<MeasureRepository.StoredProgramme> programmes = new ArrayList<>();
         List<MeasureInput.ProgrammeInput> inProgrammes = in.programmes() == null ? List.of() : in.programmes();
-        tooMany(v, "programmes", inProgrammes.size());
+        v.atMost("programmes", inProgrammes.size(), MAX_ITEMS);
         for (int i = 0; i < inProgrammes.size(); i++) {
             MeasureInput.ProgrammeInput p = inProgrammes.get(i);
             String field = "programmes[" + i + "]";
@@ -362,7 +362,7 @@ public class MeasuresApi {
 
         List<MeasureRepository.StoredFinding> findings = new ArrayList<>();
         List<MeasureInput.FindingInput> inFindings = in.findings() == null ? List.of() : in.findings();
-        tooMany(v, "findings", inFindings.size());
+        v.atMost("findings", inFindings.size(), MAX_ITEMS);
         for (int i = 0; i < inFindings.size(); i++) {
             MeasureInput.FindingInput f = inFindings.get(i);
             String field = "findings[" + i + "]";
@@ -377,7 +377,7 @@ public class MeasuresApi {
 
         List<MeasureRepository.StoredPoint> points = new ArrayList<>();
         List<MeasureInput.PointInput> inPoints = in.points() == null ? List.of() : in.points();
-        tooMany(v, "points", inPoints.size());
+        v.atMost("points", inPoints.size(), MAX_ITEMS);
         Set<String> seenNodes = new HashSet<>();
         for (int i = 0; i < inPoints.size(); i++) {
             MeasureInput.PointInput p = inPoints.get(i);
@@ -406,7 +406,7 @@ public class MeasuresApi {
         }
 
         List<String> inInitiatives = in.initiatives() == null ? List.of() : in.initiatives();
-        tooMany(v, "initiatives", inInitiatives.size());
+        v.atMost("initiatives", inInitiatives.size(), MAX_ITEMS);
         List<String> initiativeIds = InitiativeDirectory.resolve(initiatives.getIfAvailable(), inInitiatives,
                 existing == null ? Set.of() : existing.initiatives(), v, "initiatives", "measures.unknownInitiative",
                 "measures.initiativesUnavailable");
@@ -446,7 +446,7 @@ public class MeasuresApi {
     private List<String> organisationCodes(List<String> values, String field, Validation v) {
         List<String> out = new ArrayList<>();
         List<String> in = values == null ? List.of() : values;
-        tooMany(v, field, in.size());
+        v.atMost(field, in.size(), MAX_ITEMS);
         for (int i = 0; i < in.size(); i++) {
             String value = in.get(i);
             if (value == null || value.isBlank()) {
@@ -470,7 +470,7 @@ public class MeasuresApi {
     private static List<String> codes(List<String> values, String field, Predicate<String> known, Validation v) {
         List<String> out = new ArrayList<>();
         List<String> in = values == null ? List.of() : values;
-        tooMany(v, field, in.size());
+        v.atMost(field, in.size(), MAX_ITEMS);
         for (int i = 0; i < in.size(); i++) {
             String value = in.get(i) == null ? "" : in.get(i).strip();
             if (!known.test(value)) {
@@ -485,7 +485,7 @@ public class MeasuresApi {
 
     private List<SourceCitation> citations(List<SourceCitation> sources, String field, Validation v) {
         List<SourceCitation> list = sources == null ? List.of() : sources;
-        tooMany(v, field, list.size());
+        v.atMost(field, list.size(), MAX_ITEMS);
         for (int i = 0; i < list.size(); i++) {
             try {
                 documents.verify(list.get(i));
@@ -497,21 +497,7 @@ public class MeasuresApi {
         return list;
     }
 
-    private static void tooMany(Validation v, String field, int size) {
-        if (size > MAX_ITEMS) {
-            v.reject(field, "validation.tooMany", MAX_ITEMS);
-        }
-    }
 
-    private static PartialDate date(String field, String value, Validation v) {
-        try {
-            return PartialDate.parse(field, value);
-        }
-        catch (InvalidInputException e) {
-            v.reject(field, "validation.partialDate");
-            return null;
-        }
-    }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, Validation v, boolean required) {
         if (value == null || value.isBlank()) {

@@ -51,6 +51,25 @@ public final class Validation {
         return this;
     }
 
+    /** At most {@code max} items in a list. */
+    public Validation atMost(String field, int size, int max) {
+        if (size > max) {
+            reject(field, "validation.tooMany", max);
+        }
+        return this;
+    }
+
+    /** The partial date written (YYYY, YYYY-MM or YYYY-MM-DD), or null, with an error when it is not one. */
+    public PartialDate partialDate(String field, String value) {
+        try {
+            return PartialDate.parse(field, value);
+        }
+        catch (InvalidInputException e) {
+            reject(field, "validation.partialDate");
+            return null;
+        }
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
