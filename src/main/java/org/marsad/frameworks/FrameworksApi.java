@@ -114,7 +114,8 @@ public class FrameworksApi {
             return Optional.of(kept);
         }
         Optional<FrameworkNode> read = frameworks.node(code);
-        read.ifPresent(n -> nodes(n.frameworkCode()));
+        read.filter(n -> list().stream().anyMatch(f -> f.code().equals(n.frameworkCode())))
+                .ifPresent(n -> nodes(n.frameworkCode()));
         return read;
     }
 
