@@ -92,18 +92,21 @@ public class ApiTokens {
             return Optional.empty();
         }
         var row = jdbc.sql("""
-                SELECT id, user_id FROM platform.api_token
+                SELECT id, user_id, (last_used_at IS NULL OR last_used_at < now() - interval '1 minute') AS stale
+                FROM platform.api_token
                 WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
                 """)
                 .param("hash", hash(token))
-                .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("user_id")})
+                .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("user_id"), rs.getBoolean("stale") ? 1 : 0})
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
         // Touch at most once a minute, so that API traffic does not turn into a write per request.
-        jdbc.sql("UPDATE platform.api_token SET last_used_at = now() WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
-                .param("id", row.get()[0]).update();
+        if (row.get()[2] == 1) {
+            jdbc.sql("UPDATE platform.api_token SET last_used_at = now() WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
+                    .param("id", row.get()[0]).update();
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return users.findById(row.get()[1])
                 .map(u -> u.toPrincipal(now))

@@ -156,6 +156,7 @@ class SecurityTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.username").value(user.username()));
         mvc.perform(get("/api/v1/me/tokens").with(as(user)))
                 .andExpect(jsonPath("$[0].name").value("script"))
+                .andExpect(jsonPath("$[0].lastUsedAt").exists())
                 .andExpect(jsonPath("$[0].secret").doesNotExist());
 
         mvc.perform(delete("/api/v1/me/tokens/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
