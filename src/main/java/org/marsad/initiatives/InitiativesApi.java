@@ -282,6 +282,11 @@ public class InitiativesApi {
                 Viewer.current());
     }
 
+    /** Checks a scoreboard's filter without computing the scoreboard: every bad filter in one exception. */
+    public void checkScoreboardFilter(String frameworkCode, ScoreboardFilter filter) {
+        scoreboards.check(frameworkCode, filter == null ? ScoreboardFilter.none() : filter, Viewer.current());
+    }
+
     /**
      * Checks the filter now and returns the writer of {@code <iati-activities version="2.03">} with every current
      * initiative the reader may see (or those one organisation reports); it reads the database a page at a time,

@@ -71,8 +71,7 @@ public class IndicatorRepository {
     private static final String FILTER_ALL = """
             WHERE (:withdrawn OR i.withdrawn_at IS NULL)
               AND CAST(:node AS text) IS NULL
-              AND (CAST(:initiative AS text) IS NULL
-                   OR i.id IN (SELECT a.indicator_id FROM indicators.indicator_initiative a WHERE a.initiative = :initiative))
+              AND CAST(:initiative AS text) IS NULL
               AND (CAST(:q AS text) IS NULL OR lower(concat_ws(' ', i.code, i.title ->> 'fr', i.title ->> 'en', i.title ->> 'ar'))
                    LIKE '%' || :q || '%' ESCAPE '\\')
             """;

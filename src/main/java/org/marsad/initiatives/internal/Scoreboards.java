@@ -73,23 +73,35 @@ public class Scoreboards {
     private record Layout(FrameworkNode group, List<FrameworkNode> rows, List<Integer> depths, boolean ownRow) {
     }
 
-    Scoreboard computeUncached(String frameworkCode, ScoreboardFilter filter, int itemsPerNode, Viewer viewer) {
-        Framework framework = frameworks.get(frameworkCode);
+    /** Checks a scoreboard's filter without computing it: every bad filter at once, in one exception. */
+    @Transactional(readOnly = true)
+    public void check(String frameworkCode, ScoreboardFilter filter, Viewer viewer) {
         List<FrameworkNode> nodes = frameworks.nodes(frameworkCode);
-        List<Layout> layouts = layouts(nodes);
-        // Every bad filter is reported at once: the section and node here, the others by the criteria.
+        checked(frameworkCode, layouts(nodes), nodes, filter, viewer);
+    }
+
+    /** The filter's criteria, once the section and node (checked here) and the other filters are all known. */
+    private Criteria checked(String frameworkCode, List<Layout> layouts, List<FrameworkNode> nodes, ScoreboardFilter filter,
+            Viewer viewer) {
         List<InvalidInputException.FieldError> errors = new ArrayList<>(unknownSectionOrNode(layouts, nodes, filter));
-        Criteria base = null;
         try {
-            base = criteria.build(new InitiativeFilter(frameworkCode, null, filter.partner(), null, filter.status(),
-                    filter.region(), filter.targetGroup(), filter.q(), filter.asOf()), viewer);
+            Criteria base = criteria.build(new InitiativeFilter(frameworkCode, null, filter.partner(), null,
+                    filter.status(), filter.region(), filter.targetGroup(), filter.q(), filter.asOf()), viewer);
+            if (errors.isEmpty()) {
+                return base;
+            }
         }
         catch (InvalidInputException e) {
             errors.addAll(e.errors());
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        throw new InvalidInputException(errors);
+    }
+
+    Scoreboard computeUncached(String frameworkCode, ScoreboardFilter filter, int itemsPerNode, Viewer viewer) {
+        Framework framework = frameworks.get(frameworkCode);
+        List<FrameworkNode> nodes = frameworks.nodes(frameworkCode);
+        List<Layout> layouts = layouts(nodes);
+        Criteria base = checked(frameworkCode, layouts, nodes, filter, viewer);
         layouts = restrict(layouts, filter);
         boolean restricted = blank(filter.section()) != null || blank(filter.node()) != null;
         List<String> rowCodes = new ArrayList<>();

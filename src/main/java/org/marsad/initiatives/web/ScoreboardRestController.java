@@ -61,7 +61,7 @@ class ScoreboardRestController {
             ScoreboardFilter filter) {
         List<InvalidInputException.FieldError> errors = new ArrayList<>(List.of(error));
         try {
-            initiatives.scoreboard(frameworkCode, filter, 0);
+            initiatives.checkScoreboardFilter(frameworkCode, filter);
         }
         catch (InvalidInputException e) {
             errors.addAll(e.errors());

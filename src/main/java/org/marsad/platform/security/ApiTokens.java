@@ -97,21 +97,25 @@ public class ApiTokens {
                 WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
                 """)
                 .param("hash", hash(token))
-                .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("user_id"), rs.getBoolean("stale") ? 1 : 0})
+                .query((rs, n) -> new Presented(rs.getLong("id"), rs.getLong("user_id"), rs.getBoolean("stale")))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
         // Touch at most once a minute, so that API traffic does not turn into a write per request.
-        if (row.get()[2] == 1) {
+        if (row.get().stale()) {
             jdbc.sql("UPDATE platform.api_token SET last_used_at = now() WHERE id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
-                    .param("id", row.get()[0]).update();
+                    .param("id", row.get().id()).update();
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return users.findById(row.get()[1])
+        return users.findById(row.get().userId())
                 .map(u -> u.toPrincipal(now))
                 .filter(p -> p.isEnabled() && p.isAccountNonLocked())
                 .map(MarsadPrincipal::withoutPassword);
+    }
+
+    /** A live token as presented: its id, its user, and whether its last use is over a minute old. */
+    private record Presented(long id, long userId, boolean stale) {
     }
 
     private Optional<TokenView> find(long id, long userId) {
